@@ -1,0 +1,60 @@
+# The two commands a newcomer types: `make run` and `make test`. Both set up .venv first if needed.
+PYTHON ?= python3
+VENV   := .venv
+BIN    := $(VENV)/bin
+STAMP  := $(VENV)/.installed
+
+# Debian/Ubuntu packages the Qt platform plugins need (offscreen for tests, xcb for a desktop).
+QT_SYSTEM_PACKAGES := libegl1 libgl1 libxkbcommon0 libxkbcommon-x11-0 libfontconfig1 libdbus-1-3 \
+	libxcb-cursor0 libxcb-icccm4 libxcb-keysyms1 libxcb-image0 libxcb-render-util0 libxcb-shape0 \
+	libxcb-xinerama0 libxcb-randr0 libxcb-xfixes0 fonts-dejavu-core
+
+.PHONY: run test lint typecheck importlint pytest check-content schema system-check clean help
+
+help:
+	@echo "make run    - set up .venv if needed and start the guide"
+	@echo "make test   - set up .venv if needed, then ruff, mypy, import-linter and pytest"
+	@echo "make check-content - validate content/ and report every problem as file:line"
+	@echo "make schema - regenerate content/schema.json from the loader's field definitions"
+
+$(STAMP): pyproject.toml
+	@$(PYTHON) -c 'import sys; sys.exit(0 if sys.version_info >= (3, 11) else "Python 3.11 or newer is needed; set PYTHON=python3.x")'
+	@test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --upgrade pip
+	$(BIN)/python -m pip install --quiet -e '.[test]'
+	@touch $@
+
+# Qt loads its platform plugin at run time; a missing system library only shows then. Say so plainly.
+system-check: $(STAMP)
+	@QT_QPA_PLATFORM=offscreen $(BIN)/python -c 'from PySide6.QtWidgets import QApplication; QApplication([])' 2>/dev/null || { \
+	  echo "Qt cannot start: system libraries are missing. On Debian/Ubuntu install them with:"; \
+	  echo "  sudo apt-get install $(QT_SYSTEM_PACKAGES)"; exit 1; }
+
+run: $(STAMP) system-check
+	@if [ -z "$$DISPLAY$$WAYLAND_DISPLAY" ] && [ "$$(uname)" = Linux ]; then \
+	  echo "No display found (DISPLAY/WAYLAND_DISPLAY unset). Start a desktop session, or try: xvfb-run make run"; exit 1; fi
+	$(BIN)/guide-app $(ARGS)
+
+test: $(STAMP) system-check lint typecheck importlint pytest
+
+lint: $(STAMP)
+	$(BIN)/ruff check .
+	$(BIN)/ruff format --check .
+
+typecheck: $(STAMP)
+	$(BIN)/mypy
+
+importlint: $(STAMP)
+	$(BIN)/lint-imports
+
+pytest: $(STAMP)
+	$(BIN)/pytest $(PYTEST_ARGS)
+
+check-content: $(STAMP)
+	$(BIN)/guide-app check-content content
+
+schema: $(STAMP)
+	$(BIN)/python -m guide_app.guide.schema > content/schema.json
+
+clean:
+	rm -rf $(VENV) build dist .pytest_cache .mypy_cache .ruff_cache .hypothesis

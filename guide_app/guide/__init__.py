@@ -1,0 +1,1 @@
+"""The guide's content: model, loader, links and page composition (no Qt here)."""

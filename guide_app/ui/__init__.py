@@ -1,0 +1,1 @@
+"""Qt widgets: the main window and its panes, each handed the models it shows."""
