@@ -1,0 +1,78 @@
+"""Command line: start the app, or run a sub-command such as check-content."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from collections.abc import Sequence
+from pathlib import Path
+
+from guide_app import __version__, paths
+
+
+def build_parser() -> argparse.ArgumentParser:
+    """Return the parser for `guide-app` and its sub-commands."""
+    parser = argparse.ArgumentParser(
+        prog="guide-app",
+        description="Pain & Mental Health Guide: an offline guide for clinicians.",
+    )
+    parser.add_argument("--version", action="version", version=f"%(prog)s {__version__}")
+    parser.add_argument(
+        "--data-dir",
+        metavar="DIR",
+        help=f"keep every file the app writes under DIR (also ${paths.DATA_DIR_ENV})",
+    )
+    parser.add_argument(
+        "--content", metavar="DIR", help="load the guide from another content folder"
+    )
+    parser.add_argument(
+        "--open",
+        metavar="ID",
+        dest="open_id",
+        help="open the page with this id (as in a guide:ID link)",
+    )
+    parser.add_argument("--verbose", action="store_true", help="log what the app does to stderr")
+    parser.add_argument(
+        "--smoke-test",
+        action="store_true",
+        help="load the content, build the window offscreen, render a page, exit",
+    )
+    commands = parser.add_subparsers(dest="command", metavar="COMMAND")
+    check = commands.add_parser(
+        "check-content",
+        help="check content files; list every problem",
+        description="Check the guide's content and report every problem "
+        "as file:line: message. Exit 1 if there is any.",
+    )
+    check.add_argument(
+        "dir", nargs="?", metavar="DIR", help="content folder (default: the bundled one)"
+    )
+    return parser
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """Run the command line and return the exit status."""
+    args = build_parser().parse_args(argv)
+    if args.command == "check-content":
+        return check_content(Path(args.dir) if args.dir else paths.content_dir())
+    from guide_app import app
+
+    return app.run(args)
+
+
+def check_content(content_dir: Path) -> int:
+    """Print every problem in `content_dir` and return 1, or print a summary and return 0."""
+    from guide_app.guide.loader import check_content as check
+
+    guide, problems = check(content_dir)
+    for problem in problems:
+        print(problem)
+    if problems or guide is None:
+        print(f"{len(problems)} problem(s) in {content_dir}", file=sys.stderr)
+        return 1
+    counts = guide.counts()
+    parts = ", ".join(kind.counted(n) for kind, n in counts.items())
+    print(
+        f"{content_dir}: OK, {sum(counts.values())} nodes ({parts}), {len(guide.sources)} sources"
+    )
+    return 0

@@ -1,0 +1,152 @@
+"""Load content/ (YAML) into a checked Guide, collecting every problem as file:line: message."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from types import MappingProxyType
+from typing import TypeGuard
+
+from guide_app.guide import checks
+from guide_app.guide.fields import (
+    AREA_FILE,
+    EVIDENCE_FILE,
+    EXAMPLE_FILE,
+    GUIDE_FILE,
+    PRINCIPLES_FILE,
+    SOURCES_FILE,
+    Spec,
+)
+from guide_app.guide.links import reverse_links
+from guide_app.guide.model import Guide, Kind, Source
+from guide_app.guide.nodes import NodeMaker
+from guide_app.guide.problems import ContentError, FileProblems, Problem, Severity
+from guide_app.guide.validate import Record, read_record
+from guide_app.guide.yamlfile import read_yaml
+
+_FOLDERS = {"areas": AREA_FILE, "examples": EXAMPLE_FILE, "evidence": EVIDENCE_FILE}
+
+
+def load_guide(content_dir: Path) -> Guide:
+    """Load and check the guide in `content_dir`; raise ContentError if it has any error.
+
+    Warnings (such as a source nobody cites) do not stop loading; they are kept in
+    `Guide.warnings`.
+    """
+    guide, problems = check_content(content_dir)
+    if guide is None or any(p.severity is Severity.ERROR for p in problems):
+        raise ContentError(problems)
+    return guide
+
+
+def check_content(content_dir: Path) -> tuple[Guide | None, list[Problem]]:
+    """Load `content_dir` and return the guide (None if it could not be built) and all problems."""
+    problems: list[Problem] = []
+    if not content_dir.is_dir():
+        problems.append(Problem(str(content_dir), 1, "no content folder here"))
+        return None, problems
+    builder = _Builder(content_dir, problems)
+    guide = builder.build()
+    return guide, sorted(problems)
+
+
+class _Builder:
+    """Reads each file once and turns its records into nodes, noting references to check."""
+
+    def __init__(self, root: Path, problems: list[Problem]) -> None:
+        self.root = root
+        self.problems = problems
+        self.refs = checks.References()
+        self.maker = NodeMaker(self.refs)
+
+    def _read(self, path: Path, spec: Spec) -> tuple[Record | None, FileProblems]:
+        log = FileProblems(path, self.problems)
+        if not path.is_file():
+            log.error(1, "file is missing")
+            return None, log
+        located = read_yaml(path, log)
+        if located is None:
+            return None, log
+        return read_record(located, spec, log), log
+
+    def build(self) -> Guide | None:
+        sources = self._sources()
+        meta, meta_log = self._read(self.root / "guide.yaml", GUIDE_FILE)
+        if meta is None:
+            return None
+        order = {folder: list(meta.get(folder, ())) for folder in _FOLDERS}
+        for folder in _FOLDERS:
+            self._check_listing(folder, order[folder], meta, meta_log)
+        self.maker.home_and_parts(meta, meta_log, order)
+        for record in meta.get("about", ()):
+            self.maker.page(record, meta_log, Kind.PAGE, parent="about")
+        for area_id in order["areas"]:
+            area, log = self._read(self.root / "areas" / f"{area_id}.yaml", AREA_FILE)
+            if self._readable(area, area_id):
+                self.maker.area(area_id, area, log)
+        principles, log = self._read(self.root / "principles.yaml", PRINCIPLES_FILE)
+        if principles is not None:
+            self.maker.principles(principles, log)
+        for folder, kind in (("examples", Kind.EXAMPLE), ("evidence", Kind.EVIDENCE)):
+            for node_id in order[folder]:
+                record, log = self._read(self.root / folder / f"{node_id}.yaml", _FOLDERS[folder])
+                if self._readable(record, node_id):
+                    self.maker.standalone(folder, node_id, kind, record, log)
+        nodes = self.maker.finish()
+        aliases = checks.check_ids(self.refs, self.problems)
+        checks.check_references(nodes, sources, aliases, self.refs, self.problems)
+        checks.check_orphans(nodes, sources, self.refs, self.problems)
+        return Guide(
+            title=meta.get("title", ""),
+            summary=meta.get("summary", ""),
+            edition=meta.get("edition", ""),
+            date=meta.get("date", ""),
+            licence=meta.get("licence", ""),
+            acknowledgements=meta.get("acknowledgements", ""),
+            nodes=MappingProxyType(nodes),
+            sources=MappingProxyType(sources),
+            aliases=MappingProxyType(aliases),
+            linked_from=MappingProxyType(reverse_links(nodes, aliases)),
+            warnings=tuple(p for p in self.problems if p.severity is Severity.WARNING),
+        )
+
+    def _readable(self, record: Record | None, node_id: str) -> TypeGuard[Record]:
+        """Note an unreadable file, so links to its page are not reported again."""
+        if record is None:
+            self.refs.unreadable.add(node_id)
+            return False
+        return True
+
+    def _sources(self) -> dict[str, Source]:
+        record, log = self._read(self.root / "sources.yaml", SOURCES_FILE)
+        sources: dict[str, Source] = {}
+        for item in record.get("sources", ()) if record else ():
+            source_id = item.get("id")
+            if source_id is None:
+                continue
+            if source_id in sources:
+                log.error(item.line_of("id"), f"duplicate source id '{source_id}'")
+                continue
+            fields = {k: v for k, v in item.values.items() if k != "id"}
+            if "title" in fields and "publisher" in fields:
+                sources[source_id] = Source(id=source_id, **fields)
+            self.refs.source_lines[source_id] = (log.name, item.line_of("id"))
+        return sources
+
+    def _check_listing(
+        self, folder: str, listed: list[str], meta: Record, log: FileProblems
+    ) -> None:
+        """Every file in the folder is listed in guide.yaml, and every listed id has a file."""
+        present = {p.stem for p in (self.root / folder).glob("*.yaml")}
+        for missing in [i for i in listed if i not in present]:
+            log.error(
+                meta.line_of(folder),
+                f"'{folder}' lists '{missing}' but there is no {folder}/{missing}.yaml",
+            )
+        for extra in sorted(present - set(listed)):
+            FileProblems(self.root / folder / f"{extra}.yaml", self.problems).error(
+                1, f"not listed under '{folder}' in guide.yaml, so it would never be shown"
+            )
+        for path in sorted((self.root / folder).glob("*.yml")):
+            FileProblems(path, self.problems).error(1, "content files end in .yaml, not .yml")
+        self.refs.unreadable.update(i for i in listed if i not in present)
+        listed[:] = [i for i in listed if i in present]
