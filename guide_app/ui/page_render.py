@@ -1,0 +1,71 @@
+"""Turn a composed Page into HTML for QTextBrowser, with a style sheet taken from the palette."""
+
+from __future__ import annotations
+
+import re
+
+from PySide6.QtGui import QColor, QPalette, QTextDocument
+
+from guide_app.guide.page import Page
+
+_FEATURES = QTextDocument.MarkdownFeature(
+    QTextDocument.MarkdownFeature.MarkdownDialectGitHub.value
+    | QTextDocument.MarkdownFeature.MarkdownNoHTML.value  # content HTML is shown as text, never run
+)
+_BODY = re.compile(r"<body[^>]*>(.*)</body>", re.DOTALL)
+# The Markdown importer bakes the palette's link colour into each link; drop it so the page's own
+# palette (light, dark, print) decides.
+_FIXED_COLOUR = re.compile(r"\s?color:#[0-9a-fA-F]{6};")
+
+
+def markdown_to_html(text: str) -> str:
+    """Render content Markdown to an HTML fragment with Qt's own parser (raw HTML disabled)."""
+    document = QTextDocument()
+    document.setMarkdown(text, _FEATURES)
+    found = _BODY.search(document.toHtml())
+    fragment = found.group(1) if found else ""
+    return _FIXED_COLOUR.sub("", fragment).replace('<span style="">', "<span>")
+
+
+def page_html(page: Page) -> str:
+    """Return the page as one HTML document."""
+    parts = [markdown_to_html(b.text) if b.kind == "markdown" else b.text for b in page.blocks]
+    return "<html><body>" + "\n".join(parts) + "</body></html>"
+
+
+def _mix(front: QColor, back: QColor, weight: float) -> str:
+    """Blend two colours (weight of `front` from 0 to 1) into a #rrggbb name."""
+    mixed = QColor.fromRgbF(
+        front.redF() * weight + back.redF() * (1 - weight),
+        front.greenF() * weight + back.greenF() * (1 - weight),
+        front.blueF() * weight + back.blueF() * (1 - weight),
+    )
+    return mixed.name()
+
+
+def page_stylesheet(palette: QPalette) -> str:
+    """Return the reader's CSS, derived from `palette` so it follows light, dark and print."""
+    group = QPalette.ColorGroup.Active
+    text_colour = palette.color(group, QPalette.ColorRole.Text)
+    base_colour = palette.color(group, QPalette.ColorRole.Base)
+    text = text_colour.name()
+    muted = _mix(text_colour, base_colour, 0.62)
+    panel = palette.color(group, QPalette.ColorRole.AlternateBase).name()
+    link = palette.color(group, QPalette.ColorRole.Link).name()
+    return f"""
+        body {{ color: {text}; }}
+        a {{ color: {link}; }}
+        h1 {{ font-size: xx-large; font-weight: 600; margin-top: 2px; margin-bottom: 10px; }}
+        h2 {{ font-size: x-large; font-weight: 600; margin-top: 22px; margin-bottom: 6px; }}
+        h3 {{ font-size: large; font-weight: 600; margin-top: 16px; margin-bottom: 4px; }}
+        p {{ margin-top: 6px; margin-bottom: 6px; }}
+        p.crumb {{ color: {muted}; margin-bottom: 2px; }}
+        p.kind {{ color: {muted}; font-weight: 600; margin-bottom: 0px; }}
+        p.meta {{ color: {muted}; }}
+        p.basis {{ background-color: {panel}; margin-top: 4px; margin-bottom: 12px; }}
+        p.label {{ font-weight: 600; margin-bottom: 0px; }}
+        p.helps {{ margin-top: 2px; }}
+        table.facts {{ margin-top: 6px; margin-bottom: 10px; }}
+        table.facts th {{ text-align: left; padding-right: 16px; font-weight: 600; }}
+        ol.sources li {{ margin-bottom: 6px; }}
+    """

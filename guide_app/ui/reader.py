@@ -1,0 +1,103 @@
+"""The reader pane: shows one composed page, keeps lines readable, and routes link clicks."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from PySide6.QtCore import QEvent, QUrl, Signal
+from PySide6.QtGui import QResizeEvent
+from PySide6.QtWidgets import QTextBrowser, QWidget
+
+from guide_app.guide.page import Page
+from guide_app.ui.page_render import page_html, page_stylesheet
+
+_READABLE_CHARS = 80  # longest comfortable line, in average characters
+_SIDE_MARGIN = 16
+_READING_SCALE = 1.2  # body text a little larger than the interface's
+
+
+class Reader(QTextBrowser):
+    """Read-only page view. It never fetches anything: links are handed to the window.
+
+    Signals:
+        guide_link(str): a guide:<id> link was clicked.
+        external_link(QUrl): an http(s) or mailto link was clicked; open it outside the app.
+        blocked_link(str): a link of another kind was clicked and ignored.
+    """
+
+    guide_link = Signal(str)
+    external_link = Signal(QUrl)
+    blocked_link = Signal(str)
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("reader")
+        self.setAccessibleName("Page")
+        self.setAccessibleDescription("The page you are reading. Links open other pages.")
+        font = self.font()
+        font.setPointSizeF(font.pointSizeF() * _READING_SCALE)
+        self.setFont(font)
+        self.setOpenLinks(False)
+        self.setOpenExternalLinks(False)
+        self.anchorClicked.connect(self._link_clicked)
+        self._page: Page | None = None
+        self._apply_palette()
+
+    @property
+    def page(self) -> Page | None:
+        """The page shown now."""
+        return self._page
+
+    def show_page(self, page: Page) -> None:
+        """Render `page` and scroll to its anchor, or to the top."""
+        self._page = page
+        self.setHtml(page_html(page))
+        self._fit_width()
+        if page.anchor:
+            self.scrollToAnchor(page.anchor)
+        else:
+            self.verticalScrollBar().setValue(0)
+
+    def _link_clicked(self, url: QUrl) -> None:
+        scheme = url.scheme().lower()
+        if scheme == "guide":
+            self.guide_link.emit(url.path())
+        elif scheme in ("http", "https", "mailto"):
+            self.external_link.emit(url)
+        elif not scheme and url.hasFragment() and not url.path():
+            self.scrollToAnchor(url.fragment())
+        else:
+            self.blocked_link.emit(url.toString())
+
+    def loadResource(self, type_: int, name: QUrl | str, /) -> Any:
+        """Load nothing: pages are self-contained and nothing is fetched from disk or network."""
+        return None
+
+    def _apply_palette(self) -> None:
+        self.document().setDefaultStyleSheet(page_stylesheet(self.palette()))
+        if self._page is not None:
+            self.show_page(self._page)
+
+    def changeEvent(self, event: QEvent) -> None:
+        """Restyle the page when the palette (light, dark) changes."""
+        super().changeEvent(event)
+        if event.type() == QEvent.Type.PaletteChange:
+            self._apply_palette()
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        """Keep lines to a readable length by widening the side margins on wide windows."""
+        super().resizeEvent(event)
+        self._fit_width()
+
+    def _fit_width(self) -> None:
+        readable = self.fontMetrics().averageCharWidth() * _READABLE_CHARS
+        spare = self.viewport().width() - readable
+        side = max(_SIDE_MARGIN, spare // 2)
+        frame = self.document().rootFrame()
+        fmt = frame.frameFormat()
+        if fmt.leftMargin() != side:
+            fmt.setLeftMargin(side)
+            fmt.setRightMargin(side)
+            fmt.setTopMargin(_SIDE_MARGIN)
+            fmt.setBottomMargin(_SIDE_MARGIN * 2)
+            frame.setFrameFormat(fmt)

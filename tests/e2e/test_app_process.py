@@ -1,0 +1,132 @@
+"""The app as a user starts it: a separate process, offscreen, on a temporary data folder."""
+
+from __future__ import annotations
+
+import os
+import signal
+import subprocess
+import sys
+import zipfile
+from pathlib import Path
+
+import pytest
+
+from tests.conftest import REPO
+from tests.content_kit import write_content
+
+pytestmark = pytest.mark.e2e
+GUIDE_APP = Path(sys.executable).parent / "guide-app"
+TIMEOUT = 60
+
+
+def env(data_dir: Path) -> dict[str, str]:
+    return {**os.environ, "QT_QPA_PLATFORM": "offscreen", "GUIDE_APP_DATA_DIR": str(data_dir)}
+
+
+def run(*args: str, data_dir: Path) -> subprocess.CompletedProcess[str]:
+    return subprocess.run(
+        [str(GUIDE_APP), *args],
+        capture_output=True,
+        text=True,
+        env=env(data_dir),
+        timeout=TIMEOUT,
+        check=False,
+    )
+
+
+def test_version(data_dir: Path) -> None:
+    from guide_app import __version__
+
+    result = run("--version", data_dir=data_dir)
+    assert result.returncode == 0
+    assert result.stdout.strip() == f"guide-app {__version__}"
+
+
+def test_smoke_test_renders_the_home_page(data_dir: Path) -> None:
+    result = run("--smoke-test", data_dir=data_dir)
+    assert result.returncode == 0, result.stderr
+    assert "smoke test passed" in result.stdout
+    assert "rendered 'Pain & Mental Health Guide'" in result.stdout
+
+
+def test_quit_by_signal_saves_the_page_and_the_next_start_restores_it(data_dir: Path) -> None:
+    with subprocess.Popen(
+        [str(GUIDE_APP), "--verbose", "--open", "skills-and-training"],
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.PIPE,
+        text=True,
+        env=env(data_dir),
+    ) as process:
+        try:
+            assert process.stderr is not None
+            for line in process.stderr:  # wait until the window is up
+                if "main window shown: skills-and-training" in line:
+                    break
+            else:
+                pytest.fail(f"the app never showed its window (exit {process.wait()})")
+            process.send_signal(signal.SIGTERM)
+            assert process.wait(timeout=TIMEOUT) == 0
+        finally:
+            if process.poll() is None:
+                process.kill()
+    assert "[reader]\nlast_page=skills-and-training\n" in (data_dir / "settings.ini").read_text()
+    again = run("--smoke-test", data_dir=data_dir)
+    assert again.returncode == 0, again.stderr
+    assert "rendered 'Skills and training'" in again.stdout
+
+
+def test_bad_content_exits_1_with_file_and_line(tmp_path: Path, data_dir: Path) -> None:
+    root = write_content(
+        tmp_path / "content", areas__beta="title: Beta\nsumary: S.\nbasis: editorial\n"
+    )
+    checked = run("check-content", str(root), data_dir=data_dir)
+    assert checked.returncode == 1
+    assert f"{root / 'areas' / 'beta.yaml'}:2: unknown key 'sumary'" in checked.stdout
+    smoke = run("--content", str(root), "--smoke-test", data_dir=data_dir)
+    assert smoke.returncode == 1
+    assert "areas/beta.yaml:2: unknown key 'sumary'" in smoke.stderr
+
+
+def test_check_content_passes_on_the_shipped_content(data_dir: Path) -> None:
+    result = run("check-content", data_dir=data_dir)
+    assert result.returncode == 0, result.stdout
+    assert "6 problem areas" in result.stdout
+    assert "5 service principles" in result.stdout
+
+
+def test_a_wheel_carries_the_content_and_finds_it(tmp_path: Path, data_dir: Path) -> None:
+    built = subprocess.run(
+        [sys.executable, "-m", "pip", "wheel", "--no-deps", "--quiet", "-w", str(tmp_path), "."],
+        cwd=REPO,
+        capture_output=True,
+        text=True,
+        timeout=300,
+        check=False,
+    )
+    assert built.returncode == 0, built.stderr
+    wheel = next(tmp_path.glob("guide_app-*.whl"))
+    unpacked = tmp_path / "site"
+    with zipfile.ZipFile(wheel) as archive:
+        names = archive.namelist()
+        archive.extractall(unpacked)
+    assert "guide_app/content/guide.yaml" in names
+    assert "guide_app/content/schema.json" in names
+    # Run from the unpacked wheel only: the content must come from inside the package.
+    result = subprocess.run(
+        [
+            sys.executable,
+            "-c",
+            (
+                "from guide_app import paths; print(paths.content_dir()); "
+                "from guide_app.cli import main; raise SystemExit(main(['check-content']))"
+            ),
+        ],
+        cwd=tmp_path,
+        capture_output=True,
+        text=True,
+        timeout=TIMEOUT,
+        check=False,
+        env={**env(data_dir), "PYTHONPATH": str(unpacked), "PYTHONSAFEPATH": "1"},
+    )
+    assert result.returncode == 0, result.stdout + result.stderr
+    assert result.stdout.splitlines()[0] == str(unpacked / "guide_app" / "content")

@@ -1,0 +1,41 @@
+"""Fixtures that build the real main window on real content, writing into tmp_path."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+from pytestqt.qtbot import QtBot
+
+from guide_app.app import create_main_window
+from guide_app.ui.main_window import MainWindow
+from tests.content_kit import write_content
+
+MakeWindow = Callable[..., MainWindow]
+
+
+@pytest.fixture
+def kit_content(tmp_path: Path) -> Path:
+    """A small content folder with every kind of node."""
+    return write_content(tmp_path / "content")
+
+
+@pytest.fixture
+def make_window(qtbot: QtBot, data_dir: Path) -> MakeWindow:
+    """Build a main window the way the app does; closes with the test."""
+
+    def make(content: Path | None = None, open_id: str | None = None) -> MainWindow:
+        window = create_main_window(content, data_dir, open_id)
+        qtbot.addWidget(window)
+        return window
+
+    return make
+
+
+@pytest.fixture
+def window(make_window: MakeWindow, kit_content: Path) -> MainWindow:
+    """The main window over the small test content, shown."""
+    win = make_window(kit_content)
+    win.show()
+    return win

@@ -1,0 +1,61 @@
+"""Geometry, splitter sizes and the last page come back after a restart on the same data dir."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from pytestqt.qtbot import QtBot
+
+from tests.ui.conftest import MakeWindow
+
+
+def test_last_page_geometry_and_splitter_are_restored(
+    qtbot: QtBot, make_window: MakeWindow, kit_content: Path, data_dir: Path
+) -> None:
+    first = make_window(kit_content)
+    first.show()
+    first.resize(700, 500)
+    first.splitter.setSizes([220, 480])
+    first.open("act-two")
+    sizes = first.splitter.sizes()
+    first.close()
+    assert (data_dir / "settings.ini").is_file()
+
+    second = make_window(kit_content)
+    second.show()
+    assert second.current_id == "act-two"
+    assert second.size().width() == 700
+    assert second.size().height() == 500
+    assert second.splitter.sizes() == sizes
+    assert second.contents.currentIndex().data() == "Do another thing"
+
+
+def test_open_id_beats_the_last_page(make_window: MakeWindow, kit_content: Path) -> None:
+    first = make_window(kit_content)
+    first.open("beta")
+    first.close()
+    second = make_window(kit_content, open_id="ex-one")
+    assert second.current_id == "ex-one"
+
+
+def test_last_page_gone_from_the_content_falls_back_to_home(
+    make_window: MakeWindow, kit_content: Path
+) -> None:
+    first = make_window(kit_content)
+    first.open("beta")
+    first.close()
+    second = make_window(None)  # the shipped guide has no page called beta
+    assert second.current_id == "home"
+
+
+def test_unknown_open_id_shows_home_and_says_so(make_window: MakeWindow, kit_content: Path) -> None:
+    window = make_window(kit_content, open_id="nowhere")
+    assert window.current_id == "home"
+    assert "nowhere" in window.statusBar().currentMessage()
+
+
+def test_first_start_shows_home(make_window: MakeWindow) -> None:
+    window = make_window()
+    assert window.current_id == "home"
+    assert window.reader.page is not None
+    assert "Pain & Mental Health Guide" in window.reader.toPlainText()
