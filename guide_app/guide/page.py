@@ -40,6 +40,12 @@ def md_escape(text: str) -> str:
     return _MD_SPECIAL.sub(r"\\\1", text)
 
 
+def _sentence(text: str) -> str:
+    """End `text` with a full stop unless it already ends with punctuation."""
+    bare = text.removesuffix("</b>")
+    return text if bare[-1:] in ".?!" else f"{text}."
+
+
 def _one_line(text: str) -> str:
     return " ".join(text.split())
 
@@ -70,8 +76,8 @@ def compose(guide: Guide, node: Node) -> Page:
     for section in page_node.sections:
         parts.html(f"<h2>{esc(section.heading)}</h2>")
         parts.markdown(section.body)
-    parts.children(guide, page_node)
     parts.related(guide, page_node)
+    parts.children(guide, page_node)
     parts.linked_from(guide, page_node)
     parts.sources(guide, page_node)
     anchor = node.id if node is not page_node else ""
@@ -168,7 +174,7 @@ class _PageParts:
             bits = [f"<b>{esc(source.title)}</b>", esc(source.publisher)]
             if source.date:
                 bits.append(esc(source.date))
-            line = ". ".join(bits) + "."
+            line = " ".join(_sentence(bit) for bit in bits)
             if source.url:
                 line += f' <a href="{esc(source.url)}">{esc(source.url)}</a>'
             if source.checked:

@@ -71,3 +71,70 @@ def test_parts_present() -> None:
     guide = load_guide(CONTENT)
     assert set(guide.home.children) <= set(SECTION_IDS)
     assert {"about", "areas", "principles"} <= set(guide.home.children)
+
+
+def test_the_counts_the_guide_promises() -> None:
+    guide = load_guide(CONTENT)
+    areas = guide.children(guide.nodes["areas"])
+    assert len(areas) == 6
+    for area in areas:
+        groups = {g.id.split("/")[1]: g for g in guide.children(area)}
+        assert len(groups["solutions"].children) >= 4, area.id
+        challenges = guide.children(groups["challenges"])
+        assert len(challenges) >= 3, area.id
+        for challenge in challenges:
+            ideas = [
+                line for line in challenge.sections[0].body.splitlines() if line.startswith("- ")
+            ]
+            assert len(ideas) >= 2, challenge.id
+        assert len(groups["examples"].children) >= 2, area.id
+    assert guide.counts()[Kind.EXAMPLE] >= 8
+    assert guide.counts()[Kind.EVIDENCE] >= 8
+    for principle in guide.children(guide.nodes["principles"]):
+        assert 4 <= len(principle.children) <= 6, principle.id
+        assert [s.heading for s in principle.sections] == [
+            "What it means for people",
+            "What good looks like",
+            "What gets in the way",
+        ]
+
+
+def test_every_criterion_points_to_help_and_every_example_is_pointed_to() -> None:
+    guide = load_guide(CONTENT)
+    helpers = (Kind.ACTION, Kind.EXAMPLE)
+    for node in guide.nodes.values():
+        if node.kind is Kind.CRITERION:
+            assert any(guide.nodes[r].kind in helpers for r in node.related), node.id
+            assert node.sections, f"{node.id} has no evidence prompts"
+    pointers = (Kind.AREA, Kind.PRINCIPLE, Kind.CRITERION, Kind.SECTION)
+    for node in guide.nodes.values():
+        if node.kind is Kind.EXAMPLE:
+            linked = [guide.nodes[s] for s in guide.linked_from.get(node.id, ())]
+            in_area_group = any(node.id in guide.nodes[g].children for g in guide.nodes
+                                if g.endswith("/examples"))  # fmt: skip
+            assert in_area_group or any(n.kind in pointers for n in linked), node.id
+
+
+def test_every_source_is_complete() -> None:
+    guide = load_guide(CONTENT)
+    for source in guide.sources.values():
+        assert source.title, source.id
+        assert source.publisher, source.id
+        assert source.checked, f"{source.id} has no checked date"
+
+
+def test_about_covers_what_a_clinician_must_know() -> None:
+    guide = load_guide(CONTENT)
+    about = " ".join(" ".join(n.texts()) for n in guide.children(guide.nodes["about"])).lower()
+    for needed in ("not produced or endorsed", "professional judgement", "120", "2026.1",
+                   "cite", "report"):  # fmt: skip
+        assert needed in about, needed
+
+
+def test_no_placeholder_words() -> None:
+    import re
+
+    pattern = re.compile(r"\b(lorem|ipsum|todo|tbd|placeholder|fixme|coming soon)\b", re.I)
+    for path in CONTENT.rglob("*.yaml"):
+        found = pattern.search(path.read_text(encoding="utf-8"))
+        assert found is None, f"{path.name}: {found.group(0) if found else ''}"
