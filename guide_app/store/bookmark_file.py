@@ -1,0 +1,189 @@
+"""Bookmarks on disk: bookmarks.json (versioned, backed up), import, export and merging."""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Callable
+from dataclasses import dataclass, replace
+from pathlib import Path
+from typing import Any, TypeVar
+
+from guide_app.store.bookmarks import (
+    SCHEMA_VERSION,
+    Bookmark,
+    BookmarkError,
+    BookmarkStore,
+    Folder,
+    now,
+)
+from guide_app.store.documents import SCHEMA_KEY, Document, Loaded, iter_json_objects
+
+FILE_NAME = "bookmarks.json"
+T = TypeVar("T")
+
+
+def _read_all(records: object, reader: Callable[[dict[str, Any]], T]) -> tuple[list[T], int]:
+    """Read each record with `reader`; return the good ones and how many were bad."""
+    if not isinstance(records, list):
+        return [], 1
+    good: list[T] = []
+    for record in records:
+        try:
+            good.append(reader(record if isinstance(record, dict) else {}))
+        except BookmarkError:
+            continue
+    return good, len(records) - len(good)
+
+
+def parse(payload: dict[str, Any]) -> tuple[list[Folder], list[Bookmark], int]:
+    """Read folders and bookmarks from a payload; return them and how many records were bad."""
+    folders, bad_folders = _read_all(payload.get("folders", []), Folder.from_dict)
+    bookmarks, bad_bookmarks = _read_all(payload.get("bookmarks", []), Bookmark.from_dict)
+    return folders, bookmarks, bad_folders + bad_bookmarks
+
+
+def salvage(text: str) -> dict[str, Any]:
+    """Rebuild a payload from every bookmark and folder record still readable in `text`."""
+    folders, bookmarks = [], []
+    for record in iter_json_objects(text):
+        if "node_id" in record:
+            bookmarks.append(record)
+        elif "name" in record and "id" in record:
+            folders.append(record)
+    return {"folders": folders, "bookmarks": bookmarks}
+
+
+class BookmarkFile:
+    """`<data dir>/bookmarks.json`, with the last versions in `<data dir>/backups/`."""
+
+    def __init__(self, data_dir: Path) -> None:
+        self.document = Document(
+            data_dir / FILE_NAME, SCHEMA_VERSION, salvage, backups=data_dir / "backups"
+        )
+
+    @property
+    def path(self) -> Path:
+        """The bookmarks file."""
+        return self.document.path
+
+    def load_into(self, store: BookmarkStore) -> Loaded:
+        """Fill `store` from disk; a newer or unreadable file makes the store read-only."""
+        loaded = self.document.load()
+        folders, bookmarks, bad = parse(loaded.payload)
+        store.replace_all(folders, bookmarks)
+        store.read_only = loaded.read_only
+        if bad and not loaded.message:
+            message = (
+                f"{bad} damaged record(s) in {self.path} could not be read; the rest "
+                "are shown. The file will be rewritten without them on the next save, "
+                "and the previous version stays in the backups folder."
+            )
+            return replace(loaded, message=message)
+        return loaded
+
+    def save(self, store: BookmarkStore) -> None:
+        """Write the store (raises OSError on failure; the old file stays intact)."""
+        self.document.save(store.to_payload())
+
+
+# Import and export -----------------------------------------------------------------------
+
+
+def export_json(store: BookmarkStore) -> bytes:
+    """Return every bookmark and folder as JSON that import_json reads back losslessly."""
+    document = {SCHEMA_KEY: SCHEMA_VERSION, "exported": now(), **store.to_payload()}
+    return (json.dumps(document, ensure_ascii=False, indent=2) + "\n").encode("utf-8")
+
+
+def import_json(data: bytes) -> tuple[list[Folder], list[Bookmark]]:
+    """Read an exported file; raise BookmarkError saying why if any part of it is not valid."""
+    try:
+        payload = json.loads(data.decode("utf-8"))
+    except UnicodeDecodeError:
+        raise BookmarkError("the file is not UTF-8 text") from None
+    except json.JSONDecodeError as error:
+        raise BookmarkError(
+            f"the file is not valid JSON (line {error.lineno}: {error.msg})"
+        ) from None
+    if not isinstance(payload, dict) or not isinstance(payload.get(SCHEMA_KEY), int):
+        raise BookmarkError("the file is not a bookmarks export (no schema_version)")
+    if payload[SCHEMA_KEY] > SCHEMA_VERSION:
+        raise BookmarkError(
+            f"the file comes from a newer version of the guide (format "
+            f"{payload[SCHEMA_KEY]}); update the guide to import it"
+        )
+    if not isinstance(payload.get("bookmarks"), list):
+        raise BookmarkError("the file has no list of bookmarks")
+    folders, bookmarks, bad = parse(payload)
+    if bad:
+        raise BookmarkError(f"{bad} record(s) in the file are not valid bookmarks or folders")
+    return folders, bookmarks
+
+
+@dataclass(frozen=True)
+class MergeResult:
+    """What an import did."""
+
+    added: int
+    notes_merged: int
+    already_there: int
+    folders_added: int
+
+
+def merge(store: BookmarkStore, folders: list[Folder], bookmarks: list[Bookmark]) -> MergeResult:
+    """Add imported bookmarks without duplicates; never lose either side's note.
+
+    A page already bookmarked keeps its bookmark; an imported note it does not already hold is
+    added below its own note. Folders are matched by name.
+    """
+    folder_by_name = {f.name: f.id for f in store.folders}
+    imported_folder: dict[str, str] = {}
+    folders_added = 0
+    for folder in folders:
+        if folder.name not in folder_by_name:
+            folder_by_name[folder.name] = store.add_folder(folder.name).id
+            folders_added += 1
+        imported_folder[folder.id] = folder_by_name[folder.name]
+    added = merged = same = 0
+    for incoming in bookmarks:
+        existing = store.for_node([incoming.node_id])
+        if existing is None:
+            target = imported_folder.get(incoming.folder or "")
+            created = store.add(incoming.node_id, incoming.title, incoming.note, target)
+            added += created is not None
+        elif incoming.note.strip() and incoming.note.strip() not in existing.note:
+            joined = f"{existing.note.rstrip()}\n\n{incoming.note.strip()}".strip()
+            store.update(existing.id, note=joined)
+            merged += 1
+        else:
+            same += 1
+    return MergeResult(added, merged, same, folders_added)
+
+
+def export_markdown(store: BookmarkStore, describe: Callable[[str], tuple[str, bool]]) -> str:
+    """Return the bookmarks as readable Markdown, grouped by folder, notes included.
+
+    `describe(node_id)` gives the page's current title and whether it is in this edition.
+    """
+    lines = ["# Bookmarks", "", f"Exported {now()} from the Pain & Mental Health Guide.", ""]
+    groups: list[tuple[str, list[Bookmark]]] = [
+        ("Not in a folder", [b for b in store.bookmarks if b.folder is None])
+    ]
+    groups += [(f.name, [b for b in store.bookmarks if b.folder == f.id]) for f in store.folders]
+    for name, members in groups:
+        if not members:
+            continue
+        lines += [f"## {name}", ""]
+        for bookmark in members:
+            page_title, present = describe(bookmark.node_id)
+            where = f"guide:{bookmark.node_id}" + ("" if present else ", not in this edition")
+            shown = (
+                bookmark.title
+                if bookmark.title == page_title
+                else f"{bookmark.title} ({page_title})"
+            )
+            lines.append(f"- **{shown}** ({where})")
+            for note_line in bookmark.note.strip().splitlines():
+                lines.append(f"  > {note_line}".rstrip())
+        lines.append("")
+    return "\n".join(lines)
