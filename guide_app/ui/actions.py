@@ -21,6 +21,7 @@ class ActionSpec:
     tip: str
     keys: tuple[QKeySequence.StandardKey | str, ...] = ()
     icon: str = ""  # name of an SVG in resources/icons
+    checkable: bool = False
 
 
 SPECS = (
@@ -45,6 +46,19 @@ SPECS = (
         ("Alt+Home",),
         "go-home",
     ),
+    ActionSpec(
+        "toggle_bookmark",
+        "&Bookmark this page",
+        "Bookmark this page, or remove its bookmark",
+        ("Ctrl+D",),
+        "bookmark",
+        checkable=True,
+    ),
+    ActionSpec("show_bookmarks", "Show &bookmarks", "Move to your bookmarks", ("Ctrl+B",)),
+    ActionSpec("import_bookmarks", "&Import bookmarks…", "Add bookmarks from an exported file"),
+    ActionSpec("export_bookmarks", "&Export bookmarks…", "Save your bookmarks to a file"),
+    ActionSpec("undo", "&Undo", "Undo the last change to your bookmarks", (_Key.Undo,)),
+    ActionSpec("redo", "&Redo", "Redo what you undid", (_Key.Redo,)),
     ActionSpec("focus_contents", "&Contents", "Move to the contents tree", ("Ctrl+Shift+C",)),
     ActionSpec("focus_reader", "&Page", "Move to the page you are reading", ("Ctrl+Shift+P",)),
     ActionSpec("quit", "&Quit", "Close the guide", (_Key.Quit, "Ctrl+Q")),
@@ -73,6 +87,7 @@ def create_actions(parent: QWidget) -> dict[str, QAction]:
         shown = keys[0].toString(QKeySequence.SequenceFormat.NativeText) if keys else ""
         action.setToolTip(f"{spec.tip} ({shown})" if shown else spec.tip)
         action.setStatusTip(spec.tip)
+        action.setCheckable(spec.checkable)
         if spec.icon:
             action.setIcon(themed_icon(spec.icon, parent.palette()))
         actions[spec.name] = action

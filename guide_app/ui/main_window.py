@@ -3,14 +3,19 @@
 from __future__ import annotations
 
 from PySide6.QtCore import QSettings, Qt, QUrl
-from PySide6.QtGui import QCloseEvent, QDesktopServices
+from PySide6.QtGui import QCloseEvent, QDesktopServices, QUndoStack
 from PySide6.QtWidgets import QMainWindow, QMessageBox, QSplitter, QTabWidget, QWidget
 
 from guide_app import __version__
-from guide_app.guide.model import Guide
+from guide_app.guide.model import Guide, Node
 from guide_app.guide.page import compose
+from guide_app.store.bookmark_file import BookmarkFile
+from guide_app.store.bookmarks import BookmarkStore
 from guide_app.ui import window_state
 from guide_app.ui.actions import create_actions
+from guide_app.ui.bookmark_controller import BookmarkController
+from guide_app.ui.bookmarks_model import BookmarksModel
+from guide_app.ui.bookmarks_pane import BookmarksPane
 from guide_app.ui.contents_model import ContentsModel
 from guide_app.ui.contents_view import ContentsView
 from guide_app.ui.history import History
@@ -23,20 +28,33 @@ _STATUS_MS = 6000
 class MainWindow(QMainWindow):
     """Contents on the left, the page on the right; Back, Forward and Home in the toolbar."""
 
-    def __init__(self, guide: Guide, settings: QSettings, parent: QWidget | None = None) -> None:
+    def __init__(
+        self,
+        guide: Guide,
+        settings: QSettings,
+        bookmarks: BookmarkStore | None = None,
+        bookmark_file: BookmarkFile | None = None,
+        parent: QWidget | None = None,
+    ) -> None:
         super().__init__(parent)
         self.setObjectName("mainWindow")
         self.guide = guide
         self.settings = settings
         self.history = History(parent=self)
+        self.undo_stack = QUndoStack(self)
         self.commands = create_actions(self)
+        self.bookmarks = bookmarks if bookmarks is not None else BookmarkStore()
 
         self.contents = ContentsView(ContentsModel(guide, self))
         self.reader = Reader()
+        self.bookmarks_pane = BookmarksPane(
+            BookmarksModel(self.bookmarks, guide, self), self.undo_stack
+        )
         self.side_tabs = QTabWidget()
         self.side_tabs.setObjectName("sideTabs")
         self.side_tabs.setAccessibleName("Side panes")
         self.side_tabs.addTab(self.contents, "&Contents")
+        self.side_tabs.addTab(self.bookmarks_pane, "Boo&kmarks")
         self.splitter = QSplitter(Qt.Orientation.Horizontal)
         self.splitter.setObjectName("mainSplitter")
         self.splitter.addWidget(self.side_tabs)
@@ -48,6 +66,16 @@ class MainWindow(QMainWindow):
 
         self._build_menus()
         self._build_toolbar()
+        self.bookmark_control = BookmarkController(
+            self,
+            guide,
+            self.bookmarks,
+            bookmark_file,
+            self.undo_stack,
+            self.commands["toggle_bookmark"],
+            self._current_node,
+            self.statusBar(),
+        )
         self._connect()
         self.resize(1100, 760)
         self._update_actions()
@@ -55,8 +83,10 @@ class MainWindow(QMainWindow):
     def _build_menus(self) -> None:
         a = self.commands
         menus = (
-            ("&File", ("quit",)),
+            ("&File", ("import_bookmarks", "export_bookmarks", None, "quit")),
+            ("&Edit", ("undo", "redo")),
             ("&Go", ("back", "forward", "home", None, "focus_contents", "focus_reader")),
+            ("&Bookmarks", ("toggle_bookmark", "show_bookmarks")),
             ("&Help", ("about",)),
         )
         for title, names in menus:
@@ -72,11 +102,17 @@ class MainWindow(QMainWindow):
         bar.setObjectName("navigationToolBar")
         bar.setMovable(False)
         bar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonIconOnly)
-        for name in ("back", "forward", "home"):
+        for name in ("back", "forward", "home", None, "toggle_bookmark"):
+            if name is None:
+                bar.addSeparator()
+                continue
             bar.addAction(self.commands[name])
-        for name in ("back", "forward", "home"):
             button = bar.widgetForAction(self.commands[name])
             button.setAccessibleName(self.commands[name].text().replace("&", ""))
+        star = self.commands["toggle_bookmark"]
+        star.changed.connect(
+            lambda: bar.widgetForAction(star).setAccessibleName(star.text().replace("&", ""))
+        )
 
     def _connect(self) -> None:
         a = self.commands
@@ -87,6 +123,23 @@ class MainWindow(QMainWindow):
         a["focus_reader"].triggered.connect(self.reader.setFocus)
         a["quit"].triggered.connect(self.close)
         a["about"].triggered.connect(self._about)
+        a["show_bookmarks"].triggered.connect(self._focus_bookmarks)
+        a["import_bookmarks"].triggered.connect(self.bookmark_control.ask_import)
+        a["export_bookmarks"].triggered.connect(self.bookmark_control.ask_export)
+        a["undo"].triggered.connect(self.undo_stack.undo)
+        a["redo"].triggered.connect(self.undo_stack.redo)
+        self.undo_stack.canUndoChanged.connect(a["undo"].setEnabled)
+        self.undo_stack.canRedoChanged.connect(a["redo"].setEnabled)
+        self.undo_stack.undoTextChanged.connect(
+            lambda text: a["undo"].setText(f"&Undo {text}".strip())
+        )
+        self.undo_stack.redoTextChanged.connect(
+            lambda text: a["redo"].setText(f"&Redo {text}".strip())
+        )
+        a["undo"].setEnabled(False)
+        a["redo"].setEnabled(False)
+        a["import_bookmarks"].setEnabled(not self.bookmarks.read_only)
+        self.bookmarks_pane.open_requested.connect(self.open)
         self.history.current_changed.connect(self._show)
         self.history.state_changed.connect(self._update_actions)
         self.contents.node_chosen.connect(self.open)
@@ -121,14 +174,23 @@ class MainWindow(QMainWindow):
         self.reader.show_page(page)
         self.contents.show_node(node_id)
         self.setWindowTitle(f"{page.title} — {APP_TITLE}")
+        self.bookmark_control.refresh()
 
     def _update_actions(self) -> None:
         self.commands["back"].setEnabled(self.history.can_go_back())
         self.commands["forward"].setEnabled(self.history.can_go_forward())
 
+    def _current_node(self) -> Node | None:
+        current = self.history.current
+        return self.guide.nodes.get(current) if current is not None else None
+
     def _focus_contents(self) -> None:
         self.side_tabs.setCurrentWidget(self.contents)
         self.contents.setFocus()
+
+    def _focus_bookmarks(self) -> None:
+        self.side_tabs.setCurrentWidget(self.bookmarks_pane)
+        self.bookmarks_pane.view.setFocus()
 
     def _link_hovered(self, url: QUrl) -> None:
         if url.isEmpty():
@@ -171,7 +233,34 @@ class MainWindow(QMainWindow):
         """Remember geometry, splitter and the page shown."""
         window_state.save(self, self.settings, self.current_id)
 
+    def bring_forward(self, open_id: str = "") -> None:
+        """Show the window in front (a second start asked for it), opening `open_id` if given."""
+        if self.isMinimized():
+            self.showNormal()
+        self.show()
+        self.raise_()
+        self.activateWindow()
+        if open_id:
+            self.open(open_id)
+
+    def report(self, messages: list[str]) -> None:
+        """Tell the user about problems found in their saved files, without blocking."""
+        if not messages:
+            return
+        box = QMessageBox(
+            QMessageBox.Icon.Warning,
+            "About your saved data",
+            "\n\n".join(messages),
+            QMessageBox.StandardButton.Ok,
+            self,
+        )
+        box.setObjectName("dataProblems")
+        box.open()
+
     def closeEvent(self, event: QCloseEvent) -> None:
-        """Save window state on close."""
+        """Save bookmarks and window state; stay open if the user chooses to."""
+        if not self.bookmark_control.flush_before_quit():
+            event.ignore()
+            return
         self.save_state()
         super().closeEvent(event)

@@ -1,0 +1,74 @@
+"""Save soon after a change, retry after a failure, and flush on quit: one per saved document."""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Callable
+
+from PySide6.QtCore import QObject, QTimer, Signal
+
+log = logging.getLogger(__name__)
+
+DEBOUNCE_MS = 800
+RETRY_MS = (5_000, 15_000, 60_000)
+
+
+class AutoSaver(QObject):
+    """Calls `save` a moment after the last change, and keeps retrying while it fails.
+
+    Nothing in memory is dropped when a save fails: the owner keeps its data and the next
+    attempt writes all of it.
+
+    Signals:
+        saved(): a save succeeded.
+        failed(str): a save failed; the text says what and why, for the user.
+    """
+
+    saved = Signal()
+    failed = Signal(str)
+
+    def __init__(self, what: str, save: Callable[[], None], parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self.what = what
+        self._save = save
+        self._dirty = False
+        self._failures = 0
+        self.last_error = ""
+        self._timer = QTimer(self)
+        self._timer.setSingleShot(True)
+        self._timer.timeout.connect(self.flush)
+
+    @property
+    def dirty(self) -> bool:
+        """Whether there are changes not yet on disk."""
+        return self._dirty
+
+    def changed(self) -> None:
+        """Note a change; save after a short pause (unless a retry is already waiting)."""
+        self._dirty = True
+        if self._failures == 0:
+            self._timer.start(DEBOUNCE_MS)
+
+    def flush(self) -> bool:
+        """Save now if anything changed; return True when everything is on disk."""
+        self._timer.stop()
+        if not self._dirty:
+            return True
+        try:
+            self._save()
+        except OSError as error:
+            self._failures += 1
+            self.last_error = error.strerror or str(error)
+            delay = RETRY_MS[min(self._failures - 1, len(RETRY_MS) - 1)]
+            log.warning("saving %s failed (%s); retrying in %d s", self.what, error, delay // 1000)
+            self._timer.start(delay)
+            self.failed.emit(
+                f"Your {self.what} could not be saved ({self.last_error}). "
+                f"They are kept and will be saved again in {delay // 1000} seconds."
+            )
+            return False
+        self._dirty = False
+        self._failures = 0
+        self.last_error = ""
+        self.saved.emit()
+        return True

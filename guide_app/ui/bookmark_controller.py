@@ -1,0 +1,222 @@
+"""Bookmarks in the window: the star, saving and its failures, import and export."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+
+from PySide6.QtCore import QObject, QStandardPaths
+from PySide6.QtGui import QAction, QUndoStack
+from PySide6.QtWidgets import QFileDialog, QLabel, QMessageBox, QStatusBar, QWidget
+
+from guide_app.guide.model import Guide, Node
+from guide_app.store.atomic import write_atomic
+from guide_app.store.bookmark_file import (
+    BookmarkFile,
+    export_json,
+    export_markdown,
+    import_json,
+    merge,
+)
+from guide_app.store.bookmarks import BookmarkError, BookmarkStore
+from guide_app.ui import bookmark_commands as commands
+from guide_app.ui.autosave import AutoSaver
+from guide_app.ui.icons import themed_icon
+
+_STATUS_MS = 6000
+_JSON_FILTER = "Bookmarks, to import again (*.json)"
+_MARKDOWN_FILTER = "Readable list with notes (*.md)"
+
+
+class BookmarkController(QObject):
+    """Keeps the star in step with the page, and the bookmarks file in step with the store."""
+
+    def __init__(
+        self,
+        window: QWidget,
+        guide: Guide,
+        store: BookmarkStore,
+        file: BookmarkFile | None,
+        undo: QUndoStack,
+        toggle: QAction,
+        current: Callable[[], Node | None],
+        status: QStatusBar,
+    ) -> None:
+        super().__init__(window)
+        self.window = window
+        self.guide = guide
+        self.store = store
+        self.file = file
+        self.undo = undo
+        self.toggle_action = toggle
+        self._current = current
+        self._status = status
+        self.saver = AutoSaver("bookmarks", self._save, self)
+        self.warning = QLabel()
+        self.warning.setObjectName("saveWarning")
+        self.warning.hide()
+        status.addPermanentWidget(self.warning)
+        self._icons = {
+            filled: themed_icon("bookmark-filled" if filled else "bookmark", window.palette())
+            for filled in (False, True)
+        }
+        store.subscribe(self._store_changed)
+        self.saver.failed.connect(self._save_failed)
+        self.saver.saved.connect(self._save_worked)
+        toggle.triggered.connect(self.toggle)
+        self.refresh()
+
+    # The star ----------------------------------------------------------------------------
+
+    def refresh(self) -> None:
+        """Set the star (filled or not, enabled or not) for the page shown now."""
+        node = self._current()
+        marked = node is not None and self.store.for_node([node.id, *node.aliases]) is not None
+        action = self.toggle_action
+        action.setChecked(marked)
+        action.setIcon(self._icons[marked])
+        key = action.shortcut().toString()
+        if self.store.read_only:
+            action.setEnabled(False)
+            action.setText("Bookmarks are read-only")
+            action.setToolTip(
+                "Bookmarks were saved by a newer version of the guide, so they "
+                "cannot be changed here"
+            )
+            return
+        action.setEnabled(node is not None)
+        action.setText("Remove &bookmark" if marked else "&Bookmark this page")
+        action.setToolTip(f"{'Remove the bookmark of' if marked else 'Bookmark'} this page ({key})")
+
+    def toggle(self) -> None:
+        """Bookmark the current page, or remove its bookmark (undoable)."""
+        node = self._current()
+        if node is None or self.store.read_only:
+            self.refresh()
+            return
+        existing = self.store.for_node([node.id, *node.aliases])
+        if existing is None:
+            self.undo.push(commands.AddBookmark(self.store, node.id, node.title))
+            self._status.showMessage(
+                f"Bookmarked “{node.title}”. Add a note in the Bookmarks pane.", _STATUS_MS
+            )
+        else:
+            self.undo.push(commands.RemoveBookmark(self.store, existing.id))
+            self._status.showMessage(
+                f"Bookmark of “{node.title}” removed (Ctrl+Z undoes).", _STATUS_MS
+            )
+
+    def _store_changed(self, _what: str, _item: str | None) -> None:
+        self.refresh()
+        if self.file is not None and not self.store.read_only:
+            self.saver.changed()
+
+    # Saving ------------------------------------------------------------------------------
+
+    def _save(self) -> None:
+        if self.file is not None:
+            self.file.save(self.store)
+
+    def _save_failed(self, message: str) -> None:
+        self.warning.setText("⚠ Bookmarks not saved")
+        self.warning.setToolTip(message)
+        self.warning.setAccessibleName(message)
+        self.warning.show()
+        self._status.showMessage(message, _STATUS_MS * 2)
+
+    def _save_worked(self) -> None:
+        if self.warning.isVisible():
+            self.warning.hide()
+            self._status.showMessage("Bookmarks saved.", _STATUS_MS)
+
+    def flush_before_quit(self) -> bool:
+        """Save now; if that fails, ask the user. Return False to stay open."""
+        while not self.saver.flush():
+            answer = QMessageBox.warning(
+                self.window,
+                "Bookmarks not saved",
+                f"Your bookmarks could not be saved to {self.file.path if self.file else ''}:\n"
+                f"{self.saver.last_error}.\n\nTry again, save a copy elsewhere, or close anyway "
+                "(changes since the last save would be lost).",
+                QMessageBox.StandardButton.Retry
+                | QMessageBox.StandardButton.Save
+                | QMessageBox.StandardButton.Discard
+                | QMessageBox.StandardButton.Cancel,
+                QMessageBox.StandardButton.Retry,
+            )
+            if answer == QMessageBox.StandardButton.Save and self.ask_export():
+                return True
+            if answer == QMessageBox.StandardButton.Discard:
+                return True
+            if answer == QMessageBox.StandardButton.Cancel:
+                return False
+        return True
+
+    # Import and export -------------------------------------------------------------------
+
+    def export_to(self, path: Path) -> None:
+        """Write every bookmark to `path`: Markdown for .md, otherwise JSON (raises OSError)."""
+        if path.suffix.lower() == ".md":
+
+            def describe(node_id: str) -> tuple[str, bool]:
+                node = self.guide.resolve(node_id)
+                return (node.title, True) if node is not None else (node_id, False)
+
+            data = export_markdown(self.store, describe).encode("utf-8")
+        else:
+            data = export_json(self.store)
+        write_atomic(path, data)
+        self._status.showMessage(f"Exported {len(self.store)} bookmarks to {path}", _STATUS_MS)
+
+    def import_from(self, path: Path) -> str:
+        """Merge the bookmarks in `path`; return what happened (raises BookmarkError, OSError)."""
+        folders, bookmarks = import_json(path.read_bytes())
+        result = merge(self.store, folders, bookmarks)
+        summary = (
+            f"Imported {result.added} bookmark(s) from {path.name}; {result.notes_merged} "
+            f"note(s) added to bookmarks you had; {result.already_there} already here."
+        )
+        self._status.showMessage(summary, _STATUS_MS * 2)
+        return summary
+
+    def ask_export(self) -> bool:
+        """Ask where to export, then export; return True if a file was written."""
+        start = (
+            Path(QStandardPaths.writableLocation(QStandardPaths.StandardLocation.DocumentsLocation))
+            / "guide-bookmarks.json"
+        )
+        name, chosen = QFileDialog.getSaveFileName(
+            self.window, "Export bookmarks", str(start), f"{_JSON_FILTER};;{_MARKDOWN_FILTER}"
+        )
+        if not name:
+            return False
+        path = Path(name)
+        if chosen == _MARKDOWN_FILTER and path.suffix.lower() != ".md":
+            path = path.with_suffix(".md")
+        try:
+            self.export_to(path)
+        except OSError as error:
+            QMessageBox.warning(
+                self.window, "Export failed", f"Could not write {path}: {error.strerror or error}"
+            )
+            return False
+        return True
+
+    def ask_import(self) -> None:
+        """Ask for an exported file and merge it; a bad file changes nothing and says why."""
+        if self.store.read_only:
+            return
+        name, _ = QFileDialog.getOpenFileName(self.window, "Import bookmarks", "", _JSON_FILTER)
+        if not name:
+            return
+        try:
+            summary = self.import_from(Path(name))
+        except (BookmarkError, OSError) as error:
+            QMessageBox.warning(
+                self.window,
+                "Nothing imported",
+                f"{Path(name).name} was not imported: {error}. "
+                "Your bookmarks have not been changed.",
+            )
+            return
+        QMessageBox.information(self.window, "Bookmarks imported", summary)

@@ -1,0 +1,243 @@
+"""Bookmarks as a two-level Qt model (folders, then bookmarks), with drag-and-drop moves."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Any
+
+from PySide6.QtCore import (
+    QAbstractItemModel,
+    QByteArray,
+    QMimeData,
+    QModelIndex,
+    QObject,
+    QPersistentModelIndex,
+    Qt,
+    QTimer,
+)
+from PySide6.QtGui import QFont
+
+from guide_app.guide.model import Guide
+from guide_app.store.bookmarks import Bookmark, BookmarkError, BookmarkStore, Folder
+
+_Index = QModelIndex | QPersistentModelIndex
+MIME_TYPE = "application/x-guide-app-bookmark-ids"
+ID_ROLE = Qt.ItemDataRole.UserRole + 1
+IS_FOLDER_ROLE = Qt.ItemDataRole.UserRole + 2
+ORDER_ROLE = Qt.ItemDataRole.UserRole + 3  # position in the guide; pages not in it go last
+TITLE_ROLE = Qt.ItemDataRole.UserRole + 4
+CHANGED_ROLE = Qt.ItemDataRole.UserRole + 5
+FILTER_ROLE = Qt.ItemDataRole.UserRole + 6  # title, note and page title, for the filter box
+NOT_IN_EDITION = "not in this edition"
+
+
+class BookmarksModel(QAbstractItemModel):
+    """Folders first, then bookmarks that are in no folder; each folder holds its bookmarks.
+
+    Internal ids: 0 for top-level rows, k for rows inside the folder at top-level row k - 1.
+    """
+
+    def __init__(self, store: BookmarkStore, guide: Guide, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self.store = store
+        self.guide = guide
+        self._order = {node_id: n for n, node_id in enumerate(guide.nodes)}
+        self._folders: list[Folder] = []
+        self._top_bookmarks: list[str] = []
+        self._children: dict[str, list[str]] = {}
+        self.move_handler: Callable[[list[str], str | None], None] = self.move
+        self._rebuild()
+        store.subscribe(self._store_changed)
+
+    # Structure ---------------------------------------------------------------------------
+
+    def _rebuild(self) -> None:
+        self._folders = self.store.folders
+        self._children = {f.id: [] for f in self._folders}
+        self._top_bookmarks = []
+        for bookmark in self.store.bookmarks:
+            if bookmark.folder in self._children:
+                self._children[bookmark.folder].append(bookmark.id)
+            else:
+                self._top_bookmarks.append(bookmark.id)
+
+    def _store_changed(self, what: str, item_id: str | None) -> None:
+        if what == "updated" and item_id is not None:
+            index = self.index_of(item_id)
+            if index.isValid():
+                self.dataChanged.emit(index, index)
+                return
+        self.beginResetModel()
+        self._rebuild()
+        self.endResetModel()
+
+    def _item(self, index: _Index) -> Folder | Bookmark | None:
+        if not index.isValid():
+            return None
+        parent_key = index.internalId()
+        row = index.row()
+        if parent_key == 0:
+            if row < len(self._folders):
+                return self._folders[row]
+            return self.store.get(self._top_bookmarks[row - len(self._folders)])
+        folder = self._folders[parent_key - 1]
+        return self.store.get(self._children[folder.id][row])
+
+    def item(self, index: _Index) -> Folder | Bookmark | None:
+        """The folder or bookmark shown at `index`."""
+        return self._item(index)
+
+    def index_of(self, item_id: str) -> QModelIndex:
+        """Return the index of the folder or bookmark with `item_id`, or an invalid index."""
+        for row, folder in enumerate(self._folders):
+            if folder.id == item_id:
+                return self.createIndex(row, 0, 0)
+            if item_id in self._children[folder.id]:
+                return self.createIndex(self._children[folder.id].index(item_id), 0, row + 1)
+        if item_id in self._top_bookmarks:
+            return self.createIndex(len(self._folders) + self._top_bookmarks.index(item_id), 0, 0)
+        return QModelIndex()
+
+    def index(self, row: int, column: int, parent: _Index = QModelIndex()) -> QModelIndex:  # noqa: B008
+        if column != 0 or row < 0 or row >= self.rowCount(parent):
+            return QModelIndex()
+        if not parent.isValid():
+            return self.createIndex(row, 0, 0)
+        return self.createIndex(row, 0, parent.row() + 1)
+
+    def parent(self, index: _Index = QModelIndex()) -> QModelIndex:  # type: ignore[override]  # noqa: B008
+        if not index.isValid() or index.internalId() == 0:
+            return QModelIndex()
+        return self.createIndex(index.internalId() - 1, 0, 0)
+
+    def rowCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008
+        if not parent.isValid():
+            return len(self._folders) + len(self._top_bookmarks)
+        if parent.column() != 0 or parent.internalId() != 0 or parent.row() >= len(self._folders):
+            return 0
+        return len(self._children[self._folders[parent.row()].id])
+
+    def columnCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008
+        return 1
+
+    # Data --------------------------------------------------------------------------------
+
+    def page_title(self, bookmark: Bookmark) -> str | None:
+        """The current title of the bookmarked page, or None if it is not in this edition."""
+        node = self.guide.resolve(bookmark.node_id)
+        return node.title if node is not None else None
+
+    def data(self, index: _Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        item = self._item(index)
+        if item is None:
+            return None
+        if isinstance(item, Folder):
+            return self._folder_data(item, role)
+        return self._bookmark_data(item, role)
+
+    def _folder_data(self, folder: Folder, role: int) -> Any:
+        count = len(self._children[folder.id])
+        values = {
+            Qt.ItemDataRole.DisplayRole: folder.name,
+            Qt.ItemDataRole.EditRole: folder.name,
+            Qt.ItemDataRole.ToolTipRole: f"Folder: {count} bookmark{'s' if count != 1 else ''}",
+            Qt.ItemDataRole.AccessibleTextRole: f"Folder: {folder.name}, {count} bookmarks",
+            ID_ROLE: folder.id,
+            IS_FOLDER_ROLE: True,
+            ORDER_ROLE: -1,
+            TITLE_ROLE: folder.name.casefold(),
+            CHANGED_ROLE: folder.created,
+            FILTER_ROLE: folder.name,
+        }
+        return values.get(role)
+
+    def _bookmark_data(self, bookmark: Bookmark, role: int) -> Any:
+        page = self.page_title(bookmark)
+        shown = bookmark.title if page is not None else f"{bookmark.title} ({NOT_IN_EDITION})"
+        if role == Qt.ItemDataRole.DisplayRole:
+            return shown
+        if role == Qt.ItemDataRole.EditRole:
+            return bookmark.title
+        if role == Qt.ItemDataRole.ToolTipRole:
+            first = bookmark.note.strip().splitlines()[0] if bookmark.note.strip() else "No note"
+            return f"{page or NOT_IN_EDITION.capitalize()}\n{first}"
+        if role == Qt.ItemDataRole.AccessibleTextRole:
+            note = f" Note: {bookmark.note.strip()}" if bookmark.note.strip() else ""
+            return f"Bookmark: {shown}.{note}"
+        if role == Qt.ItemDataRole.FontRole and page is None:
+            font = QFont()
+            font.setItalic(True)
+            return font
+        node = self.guide.resolve(bookmark.node_id)
+        return {
+            ID_ROLE: bookmark.id,
+            IS_FOLDER_ROLE: False,
+            ORDER_ROLE: self._order[node.id] if node is not None else len(self._order),
+            TITLE_ROLE: bookmark.title.casefold(),
+            CHANGED_ROLE: bookmark.changed,
+            FILTER_ROLE: f"{bookmark.title}\n{bookmark.note}\n{page or ''}",
+        }.get(role)
+
+    def flags(self, index: _Index) -> Qt.ItemFlag:
+        base = Qt.ItemFlag.ItemIsDropEnabled
+        item = self._item(index)
+        if item is None:
+            return base  # the empty space below the rows: drop here to leave a folder
+        flags = Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
+        if not self.store.read_only:
+            flags |= Qt.ItemFlag.ItemIsEditable
+            flags |= base if isinstance(item, Folder) else Qt.ItemFlag.ItemIsDragEnabled
+        return flags
+
+    def setData(self, index: _Index, value: Any, role: int = Qt.ItemDataRole.EditRole) -> bool:
+        item = self._item(index)
+        if item is None or role != Qt.ItemDataRole.EditRole or not isinstance(value, str):
+            return False
+        try:
+            if isinstance(item, Folder):
+                self.store.rename_folder(item.id, value)
+            else:
+                self.store.update(item.id, title=value)
+        except BookmarkError:
+            return False
+        return True
+
+    # Drag and drop -----------------------------------------------------------------------
+
+    def supportedDropActions(self) -> Qt.DropAction:
+        return Qt.DropAction.MoveAction
+
+    def mimeTypes(self) -> list[str]:
+        return [MIME_TYPE]
+
+    def mimeData(self, indexes: list[QModelIndex]) -> QMimeData:  # type: ignore[override]
+        ids = [item.id for item in map(self._item, indexes) if isinstance(item, Bookmark)]
+        data = QMimeData()
+        data.setData(MIME_TYPE, QByteArray("\n".join(ids).encode("utf-8")))
+        return data
+
+    def dropMimeData(
+        self, data: QMimeData, action: Qt.DropAction, row: int, column: int, parent: _Index
+    ) -> bool:
+        if (
+            action != Qt.DropAction.MoveAction
+            or not data.hasFormat(MIME_TYPE)
+            or self.store.read_only
+        ):
+            return False
+        target = self._item(parent)
+        folder_id = target.id if isinstance(target, Folder) else None
+        if isinstance(target, Bookmark):
+            folder_id = target.folder  # dropped on a bookmark: join its folder
+        ids = bytes(data.data(MIME_TYPE).data()).decode("utf-8").split()
+        # Move after the drag has finished, so the view is not reset in the middle of it.
+        QTimer.singleShot(0, lambda: self.move_handler(ids, folder_id))
+        return True
+
+    def move(self, bookmark_ids: list[str], folder_id: str | None) -> None:
+        """Move bookmarks into a folder (None: out of any folder)."""
+        for bookmark_id in bookmark_ids:
+            try:
+                self.store.move(bookmark_id, folder_id)
+            except BookmarkError:
+                continue

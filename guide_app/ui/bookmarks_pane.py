@@ -1,0 +1,341 @@
+"""The Bookmarks pane: folders and bookmarks, a filter, sorting, and each bookmark's note."""
+
+from __future__ import annotations
+
+import datetime as dt
+from functools import partial
+
+from PySide6.QtCore import (
+    QModelIndex,
+    QPersistentModelIndex,
+    QPoint,
+    QSignalBlocker,
+    QSortFilterProxyModel,
+    Qt,
+    QTimer,
+    Signal,
+)
+from PySide6.QtGui import QAction, QKeySequence, QUndoStack
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QComboBox,
+    QFormLayout,
+    QHBoxLayout,
+    QInputDialog,
+    QLabel,
+    QLineEdit,
+    QMenu,
+    QPlainTextEdit,
+    QPushButton,
+    QSplitter,
+    QTreeView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from guide_app.store.bookmarks import Bookmark, BookmarkError, Folder
+from guide_app.ui import bookmark_commands as commands
+from guide_app.ui.bookmarks_model import (
+    CHANGED_ROLE,
+    FILTER_ROLE,
+    IS_FOLDER_ROLE,
+    NOT_IN_EDITION,
+    ORDER_ROLE,
+    TITLE_ROLE,
+    BookmarksModel,
+)
+
+_Index = QModelIndex | QPersistentModelIndex
+SORTS = (("Guide order", ORDER_ROLE), ("Title", TITLE_ROLE), ("Last changed", CHANGED_ROLE))
+_NOTE_SAVE_MS = 400
+
+
+class BookmarksProxy(QSortFilterProxyModel):
+    """Filters on title, note and page; sorts folders first, then by the chosen key."""
+
+    def __init__(self, model: BookmarksModel) -> None:
+        super().__init__()
+        self.setSourceModel(model)
+        self.setRecursiveFilteringEnabled(True)
+        self.setFilterRole(FILTER_ROLE)
+        self.setFilterCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
+        self.sort_role = ORDER_ROLE
+        self.sort(0)
+
+    def set_sort(self, role: int) -> None:
+        """Sort by ORDER_ROLE, TITLE_ROLE or CHANGED_ROLE (newest first)."""
+        self.sort_role = role
+        self.invalidate()
+        self.sort(0)
+
+    def lessThan(self, left: _Index, right: _Index) -> bool:
+        left_folder, right_folder = left.data(IS_FOLDER_ROLE), right.data(IS_FOLDER_ROLE)
+        if left_folder != right_folder:
+            return bool(left_folder)
+        if left_folder:
+            return str(left.data(TITLE_ROLE)) < str(right.data(TITLE_ROLE))
+        a, b = left.data(self.sort_role), right.data(self.sort_role)
+        if self.sort_role == CHANGED_ROLE:
+            return str(a) > str(b)  # newest first
+        return bool(a < b) if a != b else str(left.data(TITLE_ROLE)) < str(right.data(TITLE_ROLE))
+
+
+class BookmarksPane(QWidget):
+    """List of bookmarks with a details editor below.
+
+    Signals:
+        open_requested(str): open the bookmarked page (a node id, maybe a former one).
+    """
+
+    open_requested = Signal(str)
+
+    def __init__(
+        self, model: BookmarksModel, undo: QUndoStack, parent: QWidget | None = None
+    ) -> None:
+        super().__init__(parent)
+        self.setObjectName("bookmarksPane")
+        self.model = model
+        self.store = model.store
+        self.undo = undo
+        self.proxy = BookmarksProxy(model)
+        model.move_handler = self._move
+        self._editing: str | None = None
+        self._note_timer = QTimer(self)
+        self._note_timer.setSingleShot(True)
+        self._note_timer.timeout.connect(self._commit_note)
+        self._build()
+        self._connect()
+        self._show_details()
+
+    # Layout ------------------------------------------------------------------------------
+
+    def _build(self) -> None:
+        self.filter = QLineEdit()
+        self.filter.setObjectName("bookmarkFilter")
+        self.filter.setPlaceholderText("Filter titles and notes")
+        self.filter.setAccessibleName("Filter bookmarks")
+        self.filter.setClearButtonEnabled(True)
+        self.sort = QComboBox()
+        self.sort.setObjectName("bookmarkSort")
+        self.sort.setAccessibleName("Sort bookmarks by")
+        for label, _role in SORTS:
+            self.sort.addItem(label)
+        self.view = QTreeView()
+        self.view.setObjectName("bookmarksList")
+        self.view.setAccessibleName("Bookmarks")
+        self.view.setAccessibleDescription(
+            "Your bookmarks and folders. Enter opens a bookmark, "
+            "F2 renames, Delete removes (Ctrl+Z brings it back)."
+        )
+        self.view.setModel(self.proxy)
+        self.view.setHeaderHidden(True)
+        self.view.setSortingEnabled(False)
+        self.view.setDragDropMode(QAbstractItemView.DragDropMode.DragDrop)
+        self.view.setDefaultDropAction(Qt.DropAction.MoveAction)
+        self.view.setDropIndicatorShown(True)
+        self.view.setEditTriggers(QAbstractItemView.EditTrigger.EditKeyPressed)
+        self.view.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
+        self.view.expandAll()
+        self.title = QLineEdit()
+        self.title.setObjectName("bookmarkTitle")
+        self.title.setAccessibleName("Bookmark title")
+        self.note = QPlainTextEdit()
+        self.note.setObjectName("bookmarkNote")
+        self.note.setAccessibleName("Bookmark note")
+        self.note.setPlaceholderText("Why you keep this page, e.g. 'use with new referrals'")
+        self.note.setTabChangesFocus(True)
+        self.info = QLabel()
+        self.info.setObjectName("bookmarkInfo")
+        self.info.setWordWrap(True)
+        self.info.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.new_folder = QPushButton("New &folder")
+        self.delete = QPushButton("&Delete")
+        self.delete.setAccessibleDescription(
+            "Delete the selected bookmark or folder (Ctrl+Z undoes)"
+        )
+
+        top = QHBoxLayout()
+        top.addWidget(self.filter, 1)
+        top.addWidget(self.sort)
+        buttons = QHBoxLayout()
+        buttons.addWidget(self.new_folder)
+        buttons.addWidget(self.delete)
+        buttons.addStretch(1)
+        self.details = QWidget()
+        form = QFormLayout(self.details)
+        form.setContentsMargins(0, 0, 0, 0)
+        title_label = QLabel("&Title")
+        title_label.setBuddy(self.title)
+        note_label = QLabel("&Note")
+        note_label.setBuddy(self.note)
+        form.addRow(title_label, self.title)
+        form.addRow(note_label, self.note)
+        form.addRow(self.info)
+        list_part = QWidget()
+        list_layout = QVBoxLayout(list_part)
+        list_layout.setContentsMargins(0, 0, 0, 0)
+        list_layout.addLayout(top)
+        list_layout.addWidget(self.view, 1)
+        list_layout.addLayout(buttons)
+        split = QSplitter(Qt.Orientation.Vertical)
+        split.addWidget(list_part)
+        split.addWidget(self.details)
+        split.setStretchFactor(0, 3)
+        split.setStretchFactor(1, 2)
+        split.setChildrenCollapsible(False)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(4, 4, 4, 4)
+        layout.addWidget(split)
+        self.delete_action = QAction("Delete", self.view)
+        self.delete_action.setShortcut(QKeySequence(QKeySequence.StandardKey.Delete))
+        self.delete_action.setShortcutContext(Qt.ShortcutContext.WidgetShortcut)
+        self.view.addAction(self.delete_action)
+
+    def _connect(self) -> None:
+        self.filter.textChanged.connect(self._filter_changed)
+        self.sort.currentIndexChanged.connect(lambda n: self.proxy.set_sort(SORTS[n][1]))
+        self.view.activated.connect(self._activated)
+        self.view.selectionModel().currentChanged.connect(lambda *_: self._show_details())
+        self.view.customContextMenuRequested.connect(self._context_menu)
+        self.proxy.modelReset.connect(self._after_reset)
+        self.proxy.layoutChanged.connect(self._show_details)
+        self.proxy.dataChanged.connect(lambda *_: self._refresh_info())
+        self.title.editingFinished.connect(self._commit_title)
+        self.note.textChanged.connect(lambda: self._note_timer.start(_NOTE_SAVE_MS))
+        self.new_folder.clicked.connect(self.ask_new_folder)
+        self.delete.clicked.connect(self.delete_selected)
+        self.delete_action.triggered.connect(self.delete_selected)
+
+    # Selection and details ---------------------------------------------------------------
+
+    def current_item(self) -> Folder | Bookmark | None:
+        """The folder or bookmark selected in the list."""
+        return self.model.item(self.proxy.mapToSource(self.view.currentIndex()))
+
+    def select(self, item_id: str) -> None:
+        """Select the folder or bookmark with `item_id` (clearing the filter if it hides it)."""
+        index = self.proxy.mapFromSource(self.model.index_of(item_id))
+        if not index.isValid() and self.filter.text():
+            self.filter.clear()
+            index = self.proxy.mapFromSource(self.model.index_of(item_id))
+        if index.isValid():
+            self.view.setCurrentIndex(index)
+            self.view.scrollTo(index)
+
+    def _after_reset(self) -> None:
+        self.view.expandAll()
+        if self._editing is not None:
+            self.select(self._editing)
+        self._show_details()
+
+    def _show_details(self) -> None:
+        self._commit_note()
+        item = self.current_item()
+        bookmark = item if isinstance(item, Bookmark) else None
+        self._editing = item.id if item is not None else None
+        editable = bookmark is not None and not self.store.read_only
+        self.details.setEnabled(bookmark is not None)
+        with QSignalBlocker(self.title), QSignalBlocker(self.note):
+            self.title.setText(bookmark.title if bookmark else "")
+            self.title.setCursorPosition(0)
+            self.note.setPlainText(bookmark.note if bookmark else "")
+        self.title.setReadOnly(not editable)
+        self.note.setReadOnly(not editable)
+        self.delete.setEnabled(item is not None and not self.store.read_only)
+        self.new_folder.setEnabled(not self.store.read_only)
+        self._refresh_info()
+
+    def _refresh_info(self) -> None:
+        item = self.current_item()
+        if not isinstance(item, Bookmark):
+            self.info.setText(
+                ""
+                if item is None
+                else "A folder. Drag bookmarks onto it, or use Move to in the right-click menu."
+            )
+            return
+        page = self.model.page_title(item)
+        where = (
+            f"Page: {page}"
+            if page is not None
+            else (f"This page is {NOT_IN_EDITION} of the guide; your title and note are kept.")
+        )
+        self.info.setText(f"{where}\nSaved {_when(item.created)}; changed {_when(item.changed)}.")
+
+    def _commit_title(self) -> None:
+        item = self.current_item()
+        if isinstance(item, Bookmark) and not self.store.read_only:
+            self.store.update(item.id, title=self.title.text())
+
+    def _commit_note(self) -> None:
+        self._note_timer.stop()
+        if self._editing is None or self.store.read_only:
+            return
+        try:
+            bookmark = self.store.get(self._editing)
+        except BookmarkError:
+            return
+        if self.note.toPlainText() != bookmark.note and self.note.isEnabled():
+            self.store.update(bookmark.id, note=self.note.toPlainText())
+
+    # Actions -----------------------------------------------------------------------------
+
+    def _filter_changed(self, text: str) -> None:
+        self.proxy.setFilterFixedString(text)
+        self.view.expandAll()
+
+    def _activated(self, index: QModelIndex) -> None:
+        item = self.model.item(self.proxy.mapToSource(index))
+        if isinstance(item, Bookmark):
+            self.open_requested.emit(item.node_id)
+
+    def delete_selected(self) -> None:
+        """Delete the selected bookmark or folder through the undo stack."""
+        item = self.current_item()
+        if item is None or self.store.read_only:
+            return
+        self._commit_note()
+        if isinstance(item, Bookmark):
+            self.undo.push(commands.RemoveBookmark(self.store, item.id))
+        else:
+            self.undo.push(commands.RemoveFolder(self.store, item.id))
+
+    def ask_new_folder(self) -> None:
+        """Ask for a name and make a folder."""
+        name, ok = QInputDialog.getText(self, "New folder", "Folder name:")
+        if ok and name.strip():
+            self.select(self.store.add_folder(name).id)
+
+    def _move(self, bookmark_ids: list[str], folder_id: str | None) -> None:
+        self.undo.beginMacro("Move bookmarks")
+        for bookmark_id in bookmark_ids:
+            self.undo.push(commands.MoveBookmark(self.store, bookmark_id, folder_id))
+        self.undo.endMacro()
+
+    def _context_menu(self, point: QPoint) -> None:
+        item = self.current_item()
+        menu = QMenu(self)
+        if isinstance(item, Bookmark):
+            menu.addAction("&Open", lambda: self.open_requested.emit(item.node_id))
+            menu.addAction("&Rename", lambda: self.view.edit(self.view.currentIndex()))
+            move = menu.addMenu("&Move to")
+            move.addAction("No folder", lambda: self._move([item.id], None))
+            for folder in self.store.folders:
+                move.addAction(folder.name, partial(self._move, [item.id], folder.id))
+        elif isinstance(item, Folder):
+            menu.addAction("&Rename", lambda: self.view.edit(self.view.currentIndex()))
+        menu.addAction("New &folder…", self.ask_new_folder)
+        if item is not None:
+            menu.addAction("&Delete", self.delete_selected)
+        for action in menu.actions():
+            action.setEnabled(not self.store.read_only or action.text() == "&Open")
+        menu.popup(self.view.viewport().mapToGlobal(point))
+
+
+def _when(stamp: str) -> str:
+    """Show a stored UTC time as local date and time, e.g. 26 Nov 2026, 14:05."""
+    try:
+        moment = dt.datetime.fromisoformat(stamp).astimezone()
+    except ValueError:
+        return stamp
+    return moment.strftime("%d %b %Y, %H:%M").lstrip("0")
