@@ -9,14 +9,17 @@ import sys
 import time
 from pathlib import Path
 
-from PySide6.QtCore import QSettings
+from PySide6.QtCore import QSettings, QTimer
 from PySide6.QtGui import QGuiApplication
-from PySide6.QtWidgets import QApplication
+from PySide6.QtWidgets import QApplication, QMessageBox
 
 from guide_app import identity, logs, paths
 from guide_app.guide.loader import load_guide
 from guide_app.guide.problems import ContentError
 from guide_app.quit_on_signal import SignalQuitter
+from guide_app.single_instance import InstanceGuard, hand_over
+from guide_app.store.bookmark_file import BookmarkFile
+from guide_app.store.bookmarks import BookmarkStore
 from guide_app.ui.content_problems import ContentProblemsDialog
 from guide_app.ui.icons import app_icon
 from guide_app.ui.main_window import MainWindow
@@ -61,9 +64,15 @@ def create_main_window(
     )
     for warning in guide.warnings:
         log.warning("%s", warning)
-    window = MainWindow(guide, open_settings(data))
+    bookmarks = BookmarkStore()
+    bookmark_file = BookmarkFile(data)
+    loaded = bookmark_file.load_into(bookmarks)
+    window = MainWindow(guide, open_settings(data), bookmarks, bookmark_file)
     window.setWindowIcon(app_icon())
     window.restore_state(open_id)
+    if loaded.message:
+        log.warning("%s", loaded.message)
+        QTimer.singleShot(0, lambda: window.report([loaded.message]))
     return window
 
 
@@ -76,26 +85,52 @@ def run(args: argparse.Namespace) -> int:
     app = QApplication.instance() or QApplication(sys.argv[:1])
     assert isinstance(app, QApplication)
     content = Path(args.content) if args.content else paths.content_dir()
-    data = Path(args.data_dir) if args.data_dir else None
+    data = paths.data_dir(args.data_dir)
+    guard = InstanceGuard(data)
+    if not args.smoke_test and not guard.acquire():
+        return _already_running(guard, data, args.open_id)
     try:
         window = create_main_window(content, data, args.open_id)
     except ContentError as error:
         for problem in error.problems:
             log.error("%s", problem)
-        if args.smoke_test:
-            print(f"smoke test failed: {error}", file=sys.stderr)
+        if args.smoke_test or not _can_show_dialogs():
+            print(f"{'smoke test failed: ' if args.smoke_test else ''}{error}", file=sys.stderr)
             return 1
         ContentProblemsDialog(str(content), error.problems).exec()
         return 1
     if args.smoke_test:
         return _smoke_test(window)
+    guard.requested.connect(window.bring_forward)
     quitter = SignalQuitter(app, on_signal=window.close)
     app.aboutToQuit.connect(window.save_state)
     window.show()
     log.info("main window shown: %s", window.current_id)
     status = app.exec()
     quitter.uninstall()
+    guard.release()
     return status
+
+
+def _can_show_dialogs() -> bool:
+    """Offscreen (tests, smoke tests) nobody could answer a dialog, so none is shown."""
+    return QGuiApplication.platformName() != "offscreen"
+
+
+def _already_running(guard: InstanceGuard, data: Path, open_id: str | None) -> int:
+    """Hand over to the app that holds the data folder, or say why we cannot."""
+    if hand_over(data, open_id):
+        log.info("the guide is already open with %s; asked it to come forward", data)
+        return 0
+    message = (
+        f"The guide is already open with the data folder {data} (process "
+        f"{guard.holder() or 'unknown'}), but it did not respond. Close it and try "
+        "again, or start with another data folder (--data-dir)."
+    )
+    print(message, file=sys.stderr)
+    if _can_show_dialogs():
+        QMessageBox.warning(None, "The guide is already open", message)
+    return 1
 
 
 def _smoke_test(window: MainWindow) -> int:
@@ -111,5 +146,4 @@ def _smoke_test(window: MainWindow) -> int:
         f"smoke test passed: {len(window.guide.nodes)} nodes; rendered '{page.title}' "
         f"({len(text)} characters)"
     )
-    window.close()
-    return 0
+    return 0  # the window is not closed: a smoke test writes nothing to the data folder

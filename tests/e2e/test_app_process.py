@@ -130,3 +130,59 @@ def test_a_wheel_carries_the_content_and_finds_it(tmp_path: Path, data_dir: Path
     )
     assert result.returncode == 0, result.stdout + result.stderr
     assert result.stdout.splitlines()[0] == str(unpacked / "guide_app" / "content")
+
+
+def start_app(data_dir: Path, *args: str) -> subprocess.Popen[str]:
+    """Start the app and return once its window is up."""
+    process = subprocess.Popen(
+        [str(GUIDE_APP), "--verbose", *args],
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.PIPE,
+        text=True,
+        env=env(data_dir),
+    )
+    assert process.stderr is not None
+    for line in process.stderr:
+        if "main window shown" in line:
+            return process
+    process.wait()
+    pytest.fail("the app never showed its window")
+
+
+def test_a_second_start_hands_over_to_the_first(data_dir: Path) -> None:
+    first = start_app(data_dir, "--open", "local-knowledge")
+    try:
+        second = run("--open", "skills-and-training", data_dir=data_dir)
+        assert second.returncode == 0, second.stderr
+        assert first.stderr is not None
+        for line in first.stderr:
+            if "opened on request" in line:
+                assert line.rstrip().endswith("skills-and-training")
+                break
+        first.send_signal(signal.SIGTERM)
+        assert first.wait(timeout=TIMEOUT) == 0
+    finally:
+        if first.poll() is None:
+            first.kill()
+        first.wait()
+        if first.stderr is not None:
+            first.stderr.close()
+    assert "last_page=skills-and-training" in (data_dir / "settings.ini").read_text()
+    assert not (data_dir / "guide-app.lock").exists()
+
+
+def test_a_second_start_that_gets_no_answer_says_so_and_writes_nothing(data_dir: Path) -> None:
+    from PySide6.QtCore import QLockFile
+
+    data_dir.mkdir(parents=True)
+    lock = QLockFile(str(data_dir / "guide-app.lock"))  # held by this live test process
+    assert lock.tryLock(0)
+    try:
+        result = run("--open", "skills-and-training", data_dir=data_dir)
+    finally:
+        lock.unlock()
+    assert result.returncode == 1
+    assert "already open" in result.stderr
+    assert "did not respond" in result.stderr
+    assert not (data_dir / "settings.ini").exists()
+    assert list((data_dir / "requests").glob("*.json")) == []

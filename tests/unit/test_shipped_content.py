@@ -110,8 +110,9 @@ def test_every_criterion_points_to_help_and_every_example_is_pointed_to() -> Non
     for node in guide.nodes.values():
         if node.kind is Kind.EXAMPLE:
             linked = [guide.nodes[s] for s in guide.linked_from.get(node.id, ())]
-            in_area_group = any(node.id in guide.nodes[g].children for g in guide.nodes
-                                if g.endswith("/examples"))  # fmt: skip
+            in_area_group = any(
+                node.id in guide.nodes[g].children for g in guide.nodes if g.endswith("/examples")
+            )
             assert in_area_group or any(n.kind in pointers for n in linked), node.id
 
 
@@ -126,8 +127,14 @@ def test_every_source_is_complete() -> None:
 def test_about_covers_what_a_clinician_must_know() -> None:
     guide = load_guide(CONTENT)
     about = " ".join(" ".join(n.texts()) for n in guide.children(guide.nodes["about"])).lower()
-    for needed in ("not produced or endorsed", "professional judgement", "120", "2026.1",
-                   "cite", "report"):  # fmt: skip
+    for needed in (
+        "not produced or endorsed",
+        "professional judgement",
+        "120",
+        "2026.1",
+        "cite",
+        "report",
+    ):
         assert needed in about, needed
 
 
