@@ -104,14 +104,20 @@ class Document:
         self._migrations = migrations or {}
         self._backups = backups
         self.read_only = False
+        self._inspect_only = False
 
-    def load(self) -> Loaded:
+    def load(self, *, inspect_only: bool = False) -> Loaded:
         """Read the file. Never raises for bad content; changes a file only to set it aside.
 
         Temporary files left by a save that was killed half-way are removed first (the app holds
-        the data folder's lock, so no other save can be under way).
+        the data folder's lock, so no other save can be under way). With `inspect_only` (the
+        command line, which may run beside the app) nothing on disk is touched at all, and the
+        document becomes read-only.
         """
-        for stale in self.path.parent.glob(f".{self.path.name}.*.tmp"):
+        self._inspect_only = inspect_only
+        if inspect_only:
+            self.read_only = True
+        for stale in () if inspect_only else self.path.parent.glob(f".{self.path.name}.*.tmp"):
             with contextlib.suppress(OSError):
                 stale.unlink()
         try:
@@ -159,6 +165,15 @@ class Document:
 
     def _damaged(self, text: str, why: str) -> Loaded:
         """Set the file aside under a new name, and keep what can still be read from it."""
+        if self._inspect_only:
+            return Loaded(
+                self._salvage(text),
+                Status.DAMAGED,
+                (
+                    f"{self.path} is damaged ({why}); what could still be read from it is used. "
+                    "The app sets it aside when it next opens it."
+                ),
+            )
         aside = self.path.with_name(f"{self.path.name}.corrupt-{_stamp()}")
         try:
             self.path.replace(aside)

@@ -1,0 +1,301 @@
+"""All saved service reviews: one versioned file each in `<data dir>/reviews/`, edited here."""
+
+from __future__ import annotations
+
+import contextlib
+import json
+import logging
+import re
+from collections.abc import Callable
+from dataclasses import replace
+from pathlib import Path
+from typing import Any
+
+from guide_app.store.atomic import write_atomic
+from guide_app.store.documents import Document
+from guide_app.store.reviews import (
+    SCHEMA_VERSION,
+    Action,
+    Assessment,
+    Review,
+    ReviewError,
+    Status,
+    new_id,
+    now,
+    started_from,
+)
+
+log = logging.getLogger(__name__)
+FOLDER = "reviews"
+Listener = Callable[[str, str], None]  # (review id, what changed)
+_TEXT_FIELDS = ("notes", "evidence", "reason")
+
+
+def salvage(text: str) -> dict[str, Any]:
+    """Rebuild a review from a damaged file: its details and every readable assessment."""
+    payload: dict[str, Any] = {}
+    for key in ("name", "service", "date", "people", "created", "changed", "started_from"):
+        found = re.search(rf'"{key}"\s*:\s*("(?:[^"\\]|\\.)*")', text)
+        if found:
+            with contextlib.suppress(ValueError):
+                payload[key] = json.loads(found.group(1))
+    payload.setdefault("name", "Recovered review")
+    decoder = json.JSONDecoder()
+    assessments: dict[str, Any] = {}
+    for found in re.finditer(r'"([a-z0-9]+(?:-[a-z0-9]+)*)"\s*:\s*\{', text):
+        try:
+            value, _ = decoder.raw_decode(text, found.end() - 1)
+        except ValueError:
+            continue
+        if isinstance(value, dict) and "status" in value:
+            assessments[found.group(1)] = value
+    payload["assessments"] = assessments
+    return payload
+
+
+class ReviewBook:
+    """Every review, loaded from and saved to its own file.
+
+    Reviews are read when the book is first loaded; edits mark a review dirty and notify
+    listeners with (review id, what): "added", "removed", "details" or "assessment".
+    """
+
+    def __init__(self, data_dir: Path | None) -> None:
+        self.folder = data_dir / FOLDER if data_dir is not None else None
+        self._backups = data_dir / "backups" if data_dir is not None else None
+        self._reviews: dict[str, Review] = {}
+        self._documents: dict[str, Document] = {}
+        self._dirty: set[str] = set()
+        self._listeners: list[Listener] = []
+        self.loaded = False
+
+    # Loading and saving ------------------------------------------------------------------
+
+    def _document(self, review_id: str) -> Document | None:
+        if self.folder is None:
+            return None
+        if review_id not in self._documents:
+            self._documents[review_id] = Document(
+                self.folder / f"{review_id}.json", SCHEMA_VERSION, salvage, backups=self._backups
+            )
+        return self._documents[review_id]
+
+    def load(self, *, inspect_only: bool = False) -> list[str]:
+        """Read every review file; return messages for the user about damaged or newer files.
+
+        With `inspect_only` nothing on disk changes and every review is read-only (for the
+        command line, which may run while the app has the data folder open).
+        """
+        self.loaded = True
+        if self.folder is None or not self.folder.is_dir():
+            return []
+        messages = []
+        for path in sorted(self.folder.glob("*.json")):
+            document = self._document(path.stem)
+            assert document is not None
+            loaded = document.load(inspect_only=inspect_only)
+            if loaded.message:
+                messages.append(loaded.message)
+            try:
+                review, bad = Review.from_payload({"id": path.stem, **loaded.payload})
+            except ReviewError as error:
+                messages.append(
+                    f"{path} could not be read as a review ({error}); it is kept "
+                    "and was not changed."
+                )
+                document.read_only = True
+                continue
+            if bad:
+                messages.append(
+                    f"{bad} damaged criterion record(s) in {path} were left out; the "
+                    "previous version stays in the backups folder."
+                )
+            self._reviews[review.id] = review
+            if loaded.set_aside is not None and not inspect_only:
+                self._dirty.add(review.id)  # write a clean file beside the damaged one
+        return messages
+
+    def save_dirty(self) -> None:
+        """Save every changed review; raise OSError on the first failure (it stays dirty)."""
+        for review_id in sorted(self._dirty):
+            document = self._document(review_id)
+            if document is not None and review_id in self._reviews:
+                document.save(self._reviews[review_id].to_payload())
+            self._dirty.discard(review_id)
+
+    @property
+    def dirty(self) -> bool:
+        """Whether any review has unsaved changes."""
+        return bool(self._dirty)
+
+    def read_only(self, review_id: str) -> bool:
+        """Whether a review must not be changed (its file is from a newer version)."""
+        document = self._document(review_id)
+        return document is not None and document.read_only
+
+    # Reading -----------------------------------------------------------------------------
+
+    @property
+    def reviews(self) -> list[Review]:
+        """All reviews, newest date first, then by name."""
+        return sorted(self._reviews.values(), key=lambda r: (r.date, r.created), reverse=True)
+
+    def __contains__(self, review_id: object) -> bool:
+        return review_id in self._reviews
+
+    def lookup(self, review_id: str | None) -> Review | None:
+        """The review with `review_id`, or None if there is none (any more)."""
+        return self._reviews.get(review_id) if review_id is not None else None
+
+    def get(self, review_id: str) -> Review:
+        """The review with `review_id`."""
+        try:
+            return self._reviews[review_id]
+        except KeyError:
+            raise ReviewError(f"no review with id {review_id}") from None
+
+    def find(self, wanted: str) -> Review:
+        """The review whose id, id prefix (6+ characters) or name (any case) is `wanted`."""
+        if wanted in self._reviews:
+            return self._reviews[wanted]
+        matches = [
+            r
+            for r in self._reviews.values()
+            if (len(wanted) >= 6 and r.id.startswith(wanted))
+            or r.name.casefold() == wanted.casefold()
+        ]
+        if len(matches) == 1:
+            return matches[0]
+        if matches:
+            raise ReviewError(f"{len(matches)} reviews match {wanted!r}; use the review's id")
+        raise ReviewError(f"no review matches {wanted!r}")
+
+    # Changing ----------------------------------------------------------------------------
+
+    def subscribe(self, listener: Listener) -> None:
+        """Call `listener(review id, what)` after every change."""
+        self._listeners.append(listener)
+
+    def _put(self, review: Review, what: str) -> None:
+        if self.read_only(review.id):
+            raise ReviewError(f"review {review.name!r} was saved by a newer version; read-only")
+        self._reviews[review.id] = review
+        self._dirty.add(review.id)
+        for listener in list(self._listeners):
+            listener(review.id, what)
+
+    def create(
+        self,
+        name: str,
+        service: str = "",
+        date: str = "",
+        people: str = "",
+        start_from: str | None = None,
+    ) -> Review:
+        """Make a review; with `start_from`, carry over that review's statuses and open actions."""
+        if not name.strip():
+            raise ReviewError("a review needs a name")
+        if start_from:
+            review = started_from(self.get(start_from), name.strip(), service, date, people)
+        else:
+            review = Review(new_id(), name.strip(), service, date, people)
+        Review.from_payload(review.to_payload())  # check the details before keeping them
+        self._put(review, "added")
+        return review
+
+    def update_details(
+        self,
+        review_id: str,
+        *,
+        name: str | None = None,
+        service: str | None = None,
+        date: str | None = None,
+        people: str | None = None,
+    ) -> None:
+        """Change name, service, date or people (None leaves a detail as it is)."""
+        old = self.get(review_id)
+        review = replace(
+            old,
+            name=old.name if name is None else name.strip(),
+            service=old.service if service is None else service,
+            date=old.date if date is None else date,
+            people=old.people if people is None else people,
+            changed=now(),
+        )
+        if replace(review, changed=old.changed) == old:
+            return
+        Review.from_payload(review.to_payload())  # raises ReviewError for a bad name or date
+        self._put(review, "details")
+
+    def delete(self, review_id: str) -> Review:
+        """Remove a review; a copy of its last version is kept in the backups folder."""
+        review = self.get(review_id)
+        document = self._document(review_id)
+        if document is not None and self._backups is not None:
+            data = json.dumps(
+                {"schema_version": SCHEMA_VERSION, **review.to_payload()},
+                ensure_ascii=False,
+                indent=2,
+            ).encode("utf-8")
+            write_atomic(self._backups / f"{review_id}-deleted-{now().replace(':', '')}.json", data)
+            document.path.unlink(missing_ok=True)
+        del self._reviews[review_id]
+        self._dirty.discard(review_id)
+        for listener in list(self._listeners):
+            listener(review_id, "removed")
+        return review
+
+    def _assess(self, review_id: str, criterion_id: str, **changes: Any) -> Assessment:
+        review = self.get(review_id)
+        assessment = replace(review.assessment(criterion_id), **changes)
+        self._put(review.with_assessment(criterion_id, assessment), "assessment")
+        return assessment
+
+    def set_status(
+        self, review_id: str, criterion_id: str, status: Status, reason: str | None = None
+    ) -> None:
+        """Set a criterion's status (and, for not applicable, the reason)."""
+        changes: dict[str, Any] = {"status": status}
+        if reason is not None:
+            changes["reason"] = reason
+        self._assess(review_id, criterion_id, **changes)
+
+    def set_text(self, review_id: str, criterion_id: str, name: str, text: str) -> None:
+        """Set a criterion's notes, evidence or not-applicable reason."""
+        if name not in _TEXT_FIELDS:
+            raise ReviewError(f"not a text field: {name}")
+        if self.get(review_id).assessment(criterion_id).__getattribute__(name) != text:
+            self._assess(review_id, criterion_id, **{name: text})
+
+    def add_action(
+        self, review_id: str, criterion_id: str, what: str, owner: str = "", due: str = ""
+    ) -> Action:
+        """Add an action to a criterion."""
+        action = Action.from_dict({"id": new_id(), "what": what, "owner": owner, "due": due})
+        actions = self.get(review_id).assessment(criterion_id).actions
+        self._assess(review_id, criterion_id, actions=(*actions, action))
+        return action
+
+    def update_action(
+        self, review_id: str, criterion_id: str, action_id: str, **fields: Any
+    ) -> None:
+        """Change an action's what, owner, due date or done flag."""
+        actions = list(self.get(review_id).assessment(criterion_id).actions)
+        for n, action in enumerate(actions):
+            if action.id == action_id:
+                updated = Action.from_dict({**action.to_dict(), **fields})
+                if updated == action:
+                    return
+                actions[n] = updated
+                self._assess(review_id, criterion_id, actions=tuple(actions))
+                return
+        raise ReviewError(f"no action {action_id}")
+
+    def remove_action(self, review_id: str, criterion_id: str, action_id: str) -> Action:
+        """Remove an action; return it."""
+        actions = self.get(review_id).assessment(criterion_id).actions
+        kept = tuple(a for a in actions if a.id != action_id)
+        if len(kept) == len(actions):
+            raise ReviewError(f"no action {action_id}")
+        self._assess(review_id, criterion_id, actions=kept)
+        return next(a for a in actions if a.id == action_id)
