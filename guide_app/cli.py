@@ -7,7 +7,7 @@ import sys
 from collections.abc import Sequence
 from pathlib import Path
 
-from guide_app import __version__, paths
+from guide_app import __version__, paths, review_cli
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -47,6 +47,7 @@ def build_parser() -> argparse.ArgumentParser:
     check.add_argument(
         "dir", nargs="?", metavar="DIR", help="content folder (default: the bundled one)"
     )
+    review_cli.add_commands(commands)
     return parser
 
 
@@ -55,6 +56,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     args = build_parser().parse_args(argv)
     if args.command == "check-content":
         return check_content(Path(args.dir) if args.dir else paths.content_dir())
+    if args.command in review_cli.COMMANDS:
+        return review_cli.run(args)
     from guide_app import app
 
     return app.run(args)

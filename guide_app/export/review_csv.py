@@ -1,0 +1,66 @@
+"""A review as CSV: one row per criterion, in guide order, for spreadsheets."""
+
+from __future__ import annotations
+
+import csv
+import io
+
+from guide_app.export.review_markdown import (
+    NOT_IN_EDITION,
+    action_text,
+    assessment_of,
+    numbered,
+)
+from guide_app.guide.model import Guide
+from guide_app.store.review_summary import not_in_edition
+from guide_app.store.reviews import Assessment, Review, Status
+
+HEADER = (
+    "Principle",
+    "Criterion id",
+    "Criterion",
+    "Status",
+    "Reason not applicable",
+    "Notes",
+    "Evidence",
+    "Actions",
+)
+# A cell starting with one of these is a formula to Excel and LibreOffice: a note such as
+# "=HYPERLINK(...)" or "-2+cmd|..." would run when the file is opened. Such cells get a
+# leading apostrophe, as OWASP advises, so they are shown as the text that was typed.
+_FORMULA_START = ("=", "+", "@", "\t", "\r")
+
+
+def _safe(text: str) -> str:
+    text = text.replace("\r\n", "\n")
+    if text.startswith(_FORMULA_START) or (
+        text.startswith("-") and len(text) > 1 and not text[1].isspace()
+    ):
+        return "'" + text
+    return text
+
+
+def _cells(principle: str, cid: str, criterion: str, found: Assessment) -> list[str]:
+    reason = found.reason if found.status is Status.NOT_APPLICABLE else ""
+    actions = "; ".join(action_text(a) for a in found.actions)
+    cells = [principle, cid, criterion, found.status.label, reason]
+    return [_safe(c) for c in (*cells, found.notes, found.evidence, actions)]
+
+
+def review_csv(review: Review, guide: Guide) -> str:
+    """The review as CSV text with CRLF line ends; old criteria's rows come last."""
+    out = io.StringIO(newline="")
+    writer = csv.writer(out, lineterminator="\r\n")
+    writer.writerow(HEADER)
+    for part in numbered(guide):
+        for _number, criterion in part.criteria:
+            found = assessment_of(review, criterion)
+            writer.writerow(_cells(part.principle.title, criterion.id, criterion.title, found))
+    for cid, found in not_in_edition(review, guide):
+        writer.writerow(_cells(NOT_IN_EDITION, cid, "", found))
+    return out.getvalue()
+
+
+def review_csv_bytes(review: Review, guide: Guide) -> bytes:
+    """The CSV as UTF-8 with a byte order mark, so that Excel reads the text correctly."""
+    return ("\ufeff" + review_csv(review, guide)).encode("utf-8")

@@ -1,0 +1,248 @@
+"""A review as readable Markdown, and the pieces every review export shares."""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from guide_app.guide.model import Guide, Node
+from guide_app.store.review_summary import (
+    Change,
+    Outcome,
+    compare,
+    not_in_edition,
+    principles,
+    summarise,
+)
+from guide_app.store.reviews import STATUS_ORDER, Action, Assessment, Review, Status
+
+PRIVACY_NOTE = (
+    "Reviews must not hold patient-identifiable information: no names, dates of birth, "
+    "NHS numbers or other details that could identify a person."
+)
+NOT_IN_EDITION = "(not in this edition)"
+NOT_RECORDED = "Not recorded"
+NO_OWNER = "No owner"
+NO_DATE = "No date"
+PLAN_INTRO = "Open actions, soonest due first; actions without a due date come last."
+OLD_CRITERIA_INTRO = (
+    "These criteria were assessed but are not in this edition of the guide (they may have been "
+    "removed or renamed). They are kept here so that nothing recorded is lost."
+)
+
+
+# Shared by every export ----------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Numbered:
+    """A principle with its number and its criteria, each with a number such as "2.3"."""
+
+    number: int
+    principle: Node
+    criteria: list[tuple[str, Node]]
+
+
+def numbered(guide: Guide) -> list[Numbered]:
+    """The principles and criteria in guide order, numbered as the reports number them."""
+    return [
+        Numbered(n, principle, [(f"{n}.{m}", c) for m, c in enumerate(criteria, start=1)])
+        for n, (principle, criteria) in enumerate(principles(guide), start=1)
+    ]
+
+
+def assessment_of(review: Review, criterion: Node) -> Assessment:
+    """What `review` found for `criterion` (stored under its id or a former id)."""
+    return review.assessment(criterion.id, *criterion.aliases)
+
+
+def action_text(action: Action) -> str:
+    """An action on one line: `what (owner, due YYYY-MM-DD, done|open)`, empty parts left out."""
+    parts = [action.owner.strip(), f"due {action.due}" if action.due else ""]
+    parts.append("done" if action.done else "open")
+    return f"{one_line(action.what)} ({', '.join(one_line(p) for p in parts if p)})"
+
+
+def one_line(text: str) -> str:
+    """`text` with every run of whitespace, line breaks included, as one space."""
+    return " ".join(text.split())
+
+
+@dataclass(frozen=True)
+class PlanItem:
+    """An open action and the criterion it belongs to."""
+
+    action: Action
+    criterion: str  # "1.2 Criterion text", or "<id> (not in this edition)"
+
+
+def criterion_labels(guide: Guide) -> dict[str, str]:
+    """Each criterion's number and text, such as "1.2 People are asked about mood.", by id."""
+    return {c.id: f"{number} {c.title}" for p in numbered(guide) for number, c in p.criteria}
+
+
+def action_plan(review: Review, guide: Guide) -> list[PlanItem]:
+    """Every open action by due date (undated last), those of old criteria included."""
+    labels = criterion_labels(guide)
+    items = [
+        PlanItem(action, labels[row.criterion.id])
+        for row, action in summarise(review, guide).open_actions
+    ]
+    items += [
+        PlanItem(action, f"{cid} {NOT_IN_EDITION}")
+        for cid, assessment in not_in_edition(review, guide)
+        for action in assessment.open_actions
+    ]
+    items.sort(key=lambda item: (item.action.due == "", item.action.due))
+    return items
+
+
+def outcome_counts(changes: Sequence[Change]) -> str:
+    """How many criteria improved, slipped and so on, as one sentence."""
+    counted = Counter(change.outcome for change in changes)
+    return " ".join(f"{outcome.value}: {counted[outcome]}." for outcome in Outcome)
+
+
+def overall(review: Review, guide: Guide) -> str:
+    """Assessed and met, overall, as one sentence."""
+    summary = summarise(review, guide)
+    met = round(100 * summary.met / summary.total) if summary.total else 0
+    return (
+        f"Assessed: {summary.assessed} of {summary.total} criteria "
+        f"({summary.percent_assessed}%). Met: {summary.met} of {summary.total} criteria ({met}%)."
+    )
+
+
+def edition(guide: Guide) -> str:
+    """Which guide the criteria come from."""
+    return f"{guide.title}, edition {guide.edition} ({guide.date})"
+
+
+# Markdown ------------------------------------------------------------------------------------
+
+
+def _cell(text: str) -> str:
+    """Text for a Markdown table cell: one line, with its pipes escaped."""
+    return one_line(text).replace("|", "\\|")
+
+
+def _row(cells: Sequence[object]) -> str:
+    return "| " + " | ".join(str(c) for c in cells) + " |"
+
+
+def _field(label: str, text: str) -> list[str]:
+    """A list item `- **label:** text`, further lines of `text` indented under it."""
+    first, *rest = text.strip().splitlines() or [""]
+    return [f"- **{label}:** {first}".rstrip(), *(f"  {line}".rstrip() for line in rest)]
+
+
+def _assessment(assessment: Assessment) -> list[str]:
+    lines = _field("Status", assessment.status.label)
+    if assessment.status is Status.NOT_APPLICABLE:
+        lines += _field("Reason not applicable", assessment.reason or NOT_RECORDED)
+    for label, text in (("Notes", assessment.notes), ("Evidence", assessment.evidence)):
+        if text.strip():
+            lines += _field(label, text)
+    if assessment.actions:
+        lines.append("- **Actions:**")
+        lines += [f"  - {action_text(a)}" for a in assessment.actions]
+    return [*lines, ""]
+
+
+def _summary(review: Review, guide: Guide) -> list[str]:
+    summary = summarise(review, guide)
+    lines = [
+        "## Summary",
+        "",
+        _row(["Principle", *(s.label for s in STATUS_ORDER), "Criteria"]),
+        _row(["---", *["---:"] * (len(STATUS_ORDER) + 1)]),
+    ]
+    for counts in summary.principles:
+        lines.append(
+            _row(
+                [
+                    _cell(counts.principle.title),
+                    *(counts.counts[s] for s in STATUS_ORDER),
+                    counts.total,
+                ]
+            )
+        )
+    totals = [sum(p.counts[s] for p in summary.principles) for s in STATUS_ORDER]
+    lines.append(
+        _row(["**All principles**", *(f"**{n}**" for n in totals), f"**{summary.total}**"])
+    )
+    return [*lines, "", overall(review, guide), ""]
+
+
+def _comparison(earlier: Review, review: Review, guide: Guide) -> list[str]:
+    changes = compare(earlier, review, guide)
+    labels = criterion_labels(guide)
+    when = f" ({earlier.date})" if earlier.date else ""
+    lines = [
+        f"## Comparison with {one_line(earlier.name)}{when}",
+        "",
+        outcome_counts(changes),
+        "",
+        _row(["Criterion", "Before", "After", "Change"]),
+        _row(["---"] * 4),
+    ]
+    lines += [
+        _row([_cell(labels[c.criterion.id]), c.before.label, c.after.label, c.outcome.value])
+        for c in changes
+    ]
+    return [*lines, ""]
+
+
+def _plan(review: Review, guide: Guide) -> list[str]:
+    items = action_plan(review, guide)
+    if not items:
+        return ["## Action plan", "", "No open actions.", ""]
+    lines = [
+        "## Action plan",
+        "",
+        PLAN_INTRO,
+        "",
+        _row(["Due", "Action", "Owner", "Criterion"]),
+        _row(["---"] * 4),
+    ]
+    lines += [
+        _row(
+            [
+                item.action.due or NO_DATE,
+                _cell(item.action.what),
+                _cell(item.action.owner) or NO_OWNER,
+                _cell(item.criterion),
+            ]
+        )
+        for item in items
+    ]
+    return [*lines, ""]
+
+
+def review_markdown(review: Review, guide: Guide, *, compared_with: Review | None = None) -> str:
+    """The review as a Markdown report; the same review and guide always give the same text."""
+    lines = [f"# Service review: {one_line(review.name)}", ""]
+    for label, value in (
+        ("Service", review.service),
+        ("Date", review.date),
+        ("People present", review.people),
+        ("Criteria from", edition(guide)),
+    ):
+        lines.append(f"- **{label}:** {one_line(value) or NOT_RECORDED}")
+    lines += ["", f"> {PRIVACY_NOTE}", ""]
+    lines += _summary(review, guide)
+    if compared_with is not None:
+        lines += _comparison(compared_with, review, guide)
+    for part in numbered(guide):
+        lines += [f"## {part.number}. {one_line(part.principle.title)}", ""]
+        for number, criterion in part.criteria:
+            lines += [f"### {number} {one_line(criterion.title)}", ""]
+            lines += _assessment(assessment_of(review, criterion))
+    old = not_in_edition(review, guide)
+    if old:
+        lines += ["## Criteria not in this edition", "", OLD_CRITERIA_INTRO, ""]
+        for cid, assessment in old:
+            lines += [f"### {cid}", "", *_assessment(assessment)]
+    lines += _plan(review, guide)
+    return "\n".join(lines).rstrip("\n") + "\n"

@@ -1,0 +1,285 @@
+"""A review as HTML for QTextDocument: the light report for print and PDF, and the summary."""
+
+from __future__ import annotations
+
+import html
+from collections.abc import Mapping
+from dataclasses import dataclass
+
+from guide_app.export.review_markdown import (
+    NO_DATE,
+    NO_OWNER,
+    NOT_IN_EDITION,
+    NOT_RECORDED,
+    OLD_CRITERIA_INTRO,
+    PLAN_INTRO,
+    PRIVACY_NOTE,
+    action_plan,
+    action_text,
+    assessment_of,
+    criterion_labels,
+    edition,
+    numbered,
+    one_line,
+    outcome_counts,
+    overall,
+)
+from guide_app.guide.model import Guide
+from guide_app.store.review_summary import compare, not_in_edition, summarise
+from guide_app.store.reviews import STATUS_ORDER, Assessment, Review, Status
+
+BAR_WIDTH = 20
+# Each status has its own pattern, so the bar reads without colour (and in black and white).
+BAR_GLYPHS = {
+    Status.MET: "█",
+    Status.PARTLY_MET: "▓",
+    Status.NOT_MET: "▒",
+    Status.NOT_APPLICABLE: "░",
+    Status.NOT_ASSESSED: "╌",
+}
+BAR_LEGEND = "Bar: " + ", ".join(f"{BAR_GLYPHS[s]} {s.label.lower()}" for s in STATUS_ORDER) + "."
+_WIDE = ' width="32%"'
+_MONO = "font-family: 'DejaVu Sans Mono', 'Consolas', 'Menlo', 'Courier New', monospace;"
+SIGN_OFF_ROWS = 3
+SIGN_OFF_TEXT = "Agreed as an accurate record of this review:"
+
+# The printed report is always black on white, whatever the screen's theme.
+INK = "#000000"
+PAPER = "#ffffff"
+SHADE = "#e8e8e8"  # table headings
+NOTE = "#fff4cc"  # the privacy note
+RULE = "#808080"  # table borders
+PRINT_COLOURS = {
+    Status.MET: "#1b5e20",
+    Status.PARTLY_MET: "#8a5a00",
+    Status.NOT_MET: "#b71c1c",
+    Status.NOT_APPLICABLE: "#555555",
+    Status.NOT_ASSESSED: "#555555",
+}
+
+
+@dataclass(frozen=True)
+class _Look:
+    """How tables and bars are drawn: explicit light colours for print, the palette on screen."""
+
+    table: str
+    heading: str  # attributes of a heading cell
+    colours: Mapping[Status, str] | None
+
+    def th(self, text: str, extra: str = "") -> str:
+        return f'<th{self.heading}{extra} align="left">{text}</th>'
+
+
+_PRINT = _Look(
+    table=(
+        'border="1" cellspacing="0" cellpadding="4" width="100%" '
+        f'style="border-collapse: collapse; border-style: solid; border-color: {RULE};"'
+    ),
+    heading=f' style="background-color: {SHADE}; color: {INK};"',
+    colours=PRINT_COLOURS,
+)
+_SCREEN = _Look(
+    table='border="1" cellspacing="0" cellpadding="3" width="100%" '
+    'style="border-collapse: collapse; border-style: solid;"',
+    heading="",
+    colours=None,
+)
+
+
+def _e(text: str) -> str:
+    """User or guide text on one line, escaped."""
+    return html.escape(one_line(text))
+
+
+def _lines(text: str) -> str:
+    """User text escaped, its line breaks kept."""
+    return "<br>".join(html.escape(line) for line in text.strip().splitlines())
+
+
+def bar_lengths(counts: Mapping[Status, int], width: int = BAR_WIDTH) -> list[tuple[Status, int]]:
+    """How many of `width` characters each status gets (largest remainders round up)."""
+    total = sum(counts.get(s, 0) for s in STATUS_ORDER)
+    if total == 0:
+        return []
+    exact = {s: counts.get(s, 0) * width / total for s in STATUS_ORDER}
+    lengths = {s: int(exact[s]) for s in STATUS_ORDER}
+    spare = width - sum(lengths.values())
+    by_remainder = sorted(STATUS_ORDER, key=lambda s: lengths[s] - exact[s])
+    for status in by_remainder[:spare]:
+        lengths[status] += 1
+    return [(s, lengths[s]) for s in STATUS_ORDER if lengths[s]]
+
+
+def _bar(counts: Mapping[Status, int], look: _Look) -> str:
+    pieces = []
+    for status, length in bar_lengths(counts):
+        glyphs = BAR_GLYPHS[status] * length
+        if look.colours is not None:
+            glyphs = f'<span style="color: {look.colours[status]};">{glyphs}</span>'
+        pieces.append(glyphs)
+    return f'<span style="{_MONO}">{"".join(pieces)}</span>'
+
+
+def _summary(review: Review, guide: Guide, look: _Look, level: int) -> list[str]:
+    summary = summarise(review, guide)
+    head = "".join(look.th(s.label) for s in STATUS_ORDER)
+    out = [
+        f"<h{level}>Summary</h{level}>",
+        f"<table {look.table}>",
+        f"<thead><tr>{look.th('Principle', _WIDE)}{head}{look.th('Criteria')}</tr></thead>",
+    ]
+    for counts in summary.principles:
+        numbers = "".join(f'<td align="right">{counts.counts[s]}</td>' for s in STATUS_ORDER)
+        out.append(
+            f"<tr><td>{_e(counts.principle.title)}<br>{_bar(counts.counts, look)}</td>"
+            f'{numbers}<td align="right">{counts.total}</td></tr>'
+        )
+    totals = {s: sum(p.counts[s] for p in summary.principles) for s in STATUS_ORDER}
+    numbers = "".join(f'<td align="right"><b>{totals[s]}</b></td>' for s in STATUS_ORDER)
+    out += [
+        (
+            f"<tr><td><b>All principles</b><br>{_bar(totals, look)}</td>{numbers}"
+            f'<td align="right"><b>{summary.total}</b></td></tr>'
+        ),
+        "</table>",
+        f"<p>{html.escape(overall(review, guide))}<br>{html.escape(BAR_LEGEND)}</p>",
+    ]
+    return out
+
+
+def _comparison(
+    earlier: Review, review: Review, guide: Guide, look: _Look, level: int
+) -> list[str]:
+    changes = compare(earlier, review, guide)
+    labels = criterion_labels(guide)
+    when = f" ({_e(earlier.date)})" if earlier.date else ""
+    heads = "".join(look.th(h) for h in ("Criterion", "Before", "After", "Change"))
+    out = [
+        f"<h{level}>Comparison with {_e(earlier.name)}{when}</h{level}>",
+        f"<p>{html.escape(outcome_counts(changes))}</p>",
+        f"<table {look.table}>",
+        f"<thead><tr>{heads}</tr></thead>",
+    ]
+    out += [
+        f"<tr><td>{_e(labels[c.criterion.id])}</td><td>{c.before.label}</td>"
+        f"<td>{c.after.label}</td><td>{c.outcome.value}</td></tr>"
+        for c in changes
+    ]
+    return [*out, "</table>"]
+
+
+def _plan(review: Review, guide: Guide, look: _Look, heading: str) -> list[str]:
+    items = action_plan(review, guide)
+    out = [heading]
+    if not items:
+        return [*out, "<p>No open actions.</p>"]
+    heads = "".join(look.th(h) for h in ("Due", "Action", "Owner", "Criterion"))
+    out += [
+        f"<p>{html.escape(PLAN_INTRO)}</p>",
+        f"<table {look.table}>",
+        f"<thead><tr>{heads}</tr></thead>",
+    ]
+    out += [
+        f"<tr><td>{item.action.due or NO_DATE}</td><td>{_e(item.action.what)}</td>"
+        f"<td>{_e(item.action.owner) or NO_OWNER}</td><td>{_e(item.criterion)}</td></tr>"
+        for item in items
+    ]
+    return [*out, "</table>"]
+
+
+def summary_html(review: Review, guide: Guide, *, compared_with: Review | None = None) -> str:
+    """The summary for the screen: counts and bars, overall, open actions, comparison.
+
+    No colours are set, so it follows the light or dark palette of the view showing it.
+    """
+    out = _summary(review, guide, _SCREEN, 3)
+    out += _plan(review, guide, _SCREEN, "<h3>Open actions</h3>")
+    if compared_with is not None:
+        out += _comparison(compared_with, review, guide, _SCREEN, 3)
+    return "\n".join(out) + "\n"
+
+
+# The printed report ------------------------------------------------------------------------
+
+_BREAK = ' style="page-break-before: always;"'
+
+
+def _criterion(heading: str, found: Assessment) -> list[str]:
+    def row(label: str, value: str) -> str:
+        return f'<tr><td width="22%"{_PRINT.heading}><b>{label}</b></td><td>{value}</td></tr>'
+
+    colour = PRINT_COLOURS[found.status]
+    status = (
+        f'<span style="{_MONO} color: {colour};">{BAR_GLYPHS[found.status]}</span> '
+        f"<b>{found.status.label}</b>"
+    )
+    rows = [row("Status", status)]
+    if found.status is Status.NOT_APPLICABLE:
+        rows.append(row("Reason not applicable", _lines(found.reason) or NOT_RECORDED))
+    for label, text in (("Notes", found.notes), ("Evidence", found.evidence)):
+        if text.strip():
+            rows.append(row(label, _lines(text)))
+    if found.actions:
+        rows.append(row("Actions", "<br>".join(html.escape(action_text(a)) for a in found.actions)))
+    return [f"<h3>{heading}</h3>", f"<table {_PRINT.table}>", *rows, "</table>"]
+
+
+def _sign_off() -> list[str]:
+    heads = "".join(
+        _PRINT.th(label, f' width="{width}%"')
+        for label, width in (("Reviewed by", 30), ("Role", 25), ("Signature", 30), ("Date", 15))
+    )
+    blank = "<tr>" + "<td>&nbsp;<br>&nbsp;<br>&nbsp;</td>" * 4 + "</tr>"
+    return [
+        "<h2>Sign-off</h2>",
+        f"<p>{SIGN_OFF_TEXT}</p>",
+        f"<table {_PRINT.table}>",
+        f"<thead><tr>{heads}</tr></thead>",
+        *[blank] * SIGN_OFF_ROWS,
+        "</table>",
+    ]
+
+
+def report_html(review: Review, guide: Guide, *, compared_with: Review | None = None) -> str:
+    """The whole review as a light (black on white) HTML report for print and PDF."""
+    details = "".join(
+        f'<tr><td width="22%"><b>{label}</b></td><td>{_e(value) or NOT_RECORDED}</td></tr>'
+        for label, value in (
+            ("Service", review.service),
+            ("Date", review.date),
+            ("People present", review.people),
+            ("Criteria from", edition(guide)),
+        )
+    )
+    out = [
+        "<html><head>",
+        '<meta http-equiv="Content-Type" content="text/html; charset=utf-8">',
+        f"<title>{_e(review.name)}</title>",
+        "</head>",
+        f'<body style="color: {INK}; background-color: {PAPER}; font-size: 10pt;">',
+        f'<h1 style="font-size: 18pt;">Service review: {_e(review.name)}</h1>',
+        f'<table border="0" cellspacing="0" cellpadding="3" width="100%">{details}</table>',
+        (
+            f'<p>&nbsp;</p><table {_PRINT.table}><tr><td style="background-color: {NOTE}; '
+            f'color: {INK};"><b>Note:</b> {html.escape(PRIVACY_NOTE)}</td></tr></table>'
+        ),
+    ]
+    out += _summary(review, guide, _PRINT, 2)
+    if compared_with is not None:
+        out += _comparison(compared_with, review, guide, _PRINT, 2)
+    for n, part in enumerate(numbered(guide)):
+        out.append(f"<h2{_BREAK if n == 0 else ''}>{part.number}. {_e(part.principle.title)}</h2>")
+        for number, criterion in part.criteria:
+            out += _criterion(f"{number} {_e(criterion.title)}", assessment_of(review, criterion))
+    old = not_in_edition(review, guide)
+    if old:
+        out += [
+            "<h2>Criteria not in this edition</h2>",
+            f"<p>{html.escape(OLD_CRITERIA_INTRO)}</p>",
+        ]
+        for cid, found in old:
+            out += _criterion(f"{_e(cid)} {html.escape(NOT_IN_EDITION)}", found)
+    out += _plan(review, guide, _PRINT, f"<h2{_BREAK}>Action plan</h2>")
+    out += _sign_off()
+    out += ["</body></html>"]
+    return "\n".join(out) + "\n"
