@@ -20,6 +20,7 @@ from guide_app.quit_on_signal import SignalQuitter
 from guide_app.single_instance import InstanceGuard, hand_over
 from guide_app.store.bookmark_file import BookmarkFile
 from guide_app.store.bookmarks import BookmarkStore
+from guide_app.store.review_book import ReviewBook
 from guide_app.ui.content_problems import ContentProblemsDialog
 from guide_app.ui.icons import app_icon
 from guide_app.ui.main_window import MainWindow
@@ -67,7 +68,7 @@ def create_main_window(
     bookmarks = BookmarkStore()
     bookmark_file = BookmarkFile(data)
     loaded = bookmark_file.load_into(bookmarks)
-    window = MainWindow(guide, open_settings(data), bookmarks, bookmark_file)
+    window = MainWindow(guide, open_settings(data), bookmarks, bookmark_file, ReviewBook(data))
     window.setWindowIcon(app_icon())
     window.restore_state(open_id)
     if loaded.message:

@@ -57,6 +57,13 @@ SPECS = (
     ActionSpec("show_bookmarks", "Show &bookmarks", "Move to your bookmarks", ("Ctrl+B",)),
     ActionSpec("import_bookmarks", "&Import bookmarks…", "Add bookmarks from an exported file"),
     ActionSpec("export_bookmarks", "&Export bookmarks…", "Save your bookmarks to a file"),
+    ActionSpec(
+        "show_reviews",
+        "Service &reviews",
+        "Review your service against the five principles",
+        ("Ctrl+R",),
+        "reviews",
+    ),
     ActionSpec("undo", "&Undo", "Undo the last change to your bookmarks", (_Key.Undo,)),
     ActionSpec("redo", "&Redo", "Redo what you undid", (_Key.Redo,)),
     ActionSpec("focus_contents", "&Contents", "Move to the contents tree", ("Ctrl+Shift+C",)),

@@ -6,6 +6,7 @@ import logging
 from collections.abc import Callable
 
 from PySide6.QtCore import QObject, QTimer, Signal
+from PySide6.QtWidgets import QMessageBox, QWidget
 
 log = logging.getLogger(__name__)
 
@@ -72,3 +73,33 @@ class AutoSaver(QObject):
         self.last_error = ""
         self.saved.emit()
         return True
+
+
+def flush_or_ask(
+    parent: QWidget, saver: AutoSaver, where: str, save_copy: Callable[[], bool] | None = None
+) -> bool:
+    """Save before closing; if that fails, ask. Return False when the user chooses to stay.
+
+    The user may try again, save a copy elsewhere (when `save_copy` is given), or close anyway.
+    """
+    buttons = QMessageBox.StandardButton.Retry | QMessageBox.StandardButton.Discard
+    buttons |= QMessageBox.StandardButton.Cancel
+    if save_copy is not None:
+        buttons |= QMessageBox.StandardButton.Save
+    while not saver.flush():
+        answer = QMessageBox.warning(
+            parent,
+            f"{saver.what.capitalize()} not saved",
+            f"Your {saver.what} could not be saved to {where}:\n{saver.last_error}.\n\n"
+            "Try again, save a copy elsewhere, or close anyway (changes since the last save "
+            "would be lost).",
+            buttons,
+            QMessageBox.StandardButton.Retry,
+        )
+        if answer == QMessageBox.StandardButton.Save and save_copy is not None and save_copy():
+            return True
+        if answer == QMessageBox.StandardButton.Discard:
+            return True
+        if answer == QMessageBox.StandardButton.Cancel:
+            return False
+    return True

@@ -20,7 +20,7 @@ from guide_app.store.bookmark_file import (
 )
 from guide_app.store.bookmarks import BookmarkError, BookmarkStore
 from guide_app.ui import bookmark_commands as commands
-from guide_app.ui.autosave import AutoSaver
+from guide_app.ui.autosave import AutoSaver, flush_or_ask
 from guide_app.ui.icons import themed_icon
 
 _STATUS_MS = 6000
@@ -131,26 +131,8 @@ class BookmarkController(QObject):
 
     def flush_before_quit(self) -> bool:
         """Save now; if that fails, ask the user. Return False to stay open."""
-        while not self.saver.flush():
-            answer = QMessageBox.warning(
-                self.window,
-                "Bookmarks not saved",
-                f"Your bookmarks could not be saved to {self.file.path if self.file else ''}:\n"
-                f"{self.saver.last_error}.\n\nTry again, save a copy elsewhere, or close anyway "
-                "(changes since the last save would be lost).",
-                QMessageBox.StandardButton.Retry
-                | QMessageBox.StandardButton.Save
-                | QMessageBox.StandardButton.Discard
-                | QMessageBox.StandardButton.Cancel,
-                QMessageBox.StandardButton.Retry,
-            )
-            if answer == QMessageBox.StandardButton.Save and self.ask_export():
-                return True
-            if answer == QMessageBox.StandardButton.Discard:
-                return True
-            if answer == QMessageBox.StandardButton.Cancel:
-                return False
-        return True
+        where = str(self.file.path) if self.file is not None else "disk"
+        return flush_or_ask(self.window, self.saver, where, self.ask_export)
 
     # Import and export -------------------------------------------------------------------
 

@@ -4,13 +4,21 @@ from __future__ import annotations
 
 from PySide6.QtCore import QSettings, Qt, QUrl
 from PySide6.QtGui import QCloseEvent, QDesktopServices, QUndoStack
-from PySide6.QtWidgets import QMainWindow, QMessageBox, QSplitter, QTabWidget, QWidget
+from PySide6.QtWidgets import (
+    QMainWindow,
+    QMessageBox,
+    QSplitter,
+    QStackedWidget,
+    QTabWidget,
+    QWidget,
+)
 
 from guide_app import __version__
 from guide_app.guide.model import Guide, Node
 from guide_app.guide.page import compose
 from guide_app.store.bookmark_file import BookmarkFile
 from guide_app.store.bookmarks import BookmarkStore
+from guide_app.store.review_book import ReviewBook
 from guide_app.ui import window_state
 from guide_app.ui.actions import create_actions
 from guide_app.ui.bookmark_controller import BookmarkController
@@ -20,8 +28,11 @@ from guide_app.ui.contents_model import ContentsModel
 from guide_app.ui.contents_view import ContentsView
 from guide_app.ui.history import History
 from guide_app.ui.reader import Reader
+from guide_app.ui.review.reviews_view import ReviewsView
+from guide_app.ui.window_chrome import build_menus, build_toolbar
 
 APP_TITLE = "Pain & Mental Health Guide"
+REVIEW_PREFIX = "review:"
 _STATUS_MS = 6000
 
 
@@ -34,6 +45,7 @@ class MainWindow(QMainWindow):
         settings: QSettings,
         bookmarks: BookmarkStore | None = None,
         bookmark_file: BookmarkFile | None = None,
+        reviews: ReviewBook | None = None,
         parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
@@ -55,17 +67,22 @@ class MainWindow(QMainWindow):
         self.side_tabs.setAccessibleName("Side panes")
         self.side_tabs.addTab(self.contents, "&Contents")
         self.side_tabs.addTab(self.bookmarks_pane, "Boo&kmarks")
+        self.reviews = ReviewsView(reviews if reviews is not None else ReviewBook(None), guide)
+        self.centre = QStackedWidget()
+        self.centre.setObjectName("centre")
+        self.centre.addWidget(self.reader)
+        self.centre.addWidget(self.reviews)
         self.splitter = QSplitter(Qt.Orientation.Horizontal)
         self.splitter.setObjectName("mainSplitter")
         self.splitter.addWidget(self.side_tabs)
-        self.splitter.addWidget(self.reader)
+        self.splitter.addWidget(self.centre)
         self.splitter.setStretchFactor(1, 1)
         self.splitter.setChildrenCollapsible(False)
         self.splitter.setSizes([300, 700])
         self.setCentralWidget(self.splitter)
 
-        self._build_menus()
-        self._build_toolbar()
+        build_menus(self, self.commands)
+        self.toolbar = build_toolbar(self, self.commands)
         self.bookmark_control = BookmarkController(
             self,
             guide,
@@ -79,40 +96,6 @@ class MainWindow(QMainWindow):
         self._connect()
         self.resize(1100, 760)
         self._update_actions()
-
-    def _build_menus(self) -> None:
-        a = self.commands
-        menus = (
-            ("&File", ("import_bookmarks", "export_bookmarks", None, "quit")),
-            ("&Edit", ("undo", "redo")),
-            ("&Go", ("back", "forward", "home", None, "focus_contents", "focus_reader")),
-            ("&Bookmarks", ("toggle_bookmark", "show_bookmarks")),
-            ("&Help", ("about",)),
-        )
-        for title, names in menus:
-            menu = self.menuBar().addMenu(title)
-            for name in names:
-                if name is None:
-                    menu.addSeparator()
-                else:
-                    menu.addAction(a[name])
-
-    def _build_toolbar(self) -> None:
-        bar = self.addToolBar("Navigation")
-        bar.setObjectName("navigationToolBar")
-        bar.setMovable(False)
-        bar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonIconOnly)
-        for name in ("back", "forward", "home", None, "toggle_bookmark"):
-            if name is None:
-                bar.addSeparator()
-                continue
-            bar.addAction(self.commands[name])
-            button = bar.widgetForAction(self.commands[name])
-            button.setAccessibleName(self.commands[name].text().replace("&", ""))
-        star = self.commands["toggle_bookmark"]
-        star.changed.connect(
-            lambda: bar.widgetForAction(star).setAccessibleName(star.text().replace("&", ""))
-        )
 
     def _connect(self) -> None:
         a = self.commands
@@ -140,6 +123,13 @@ class MainWindow(QMainWindow):
         a["redo"].setEnabled(False)
         a["import_bookmarks"].setEnabled(not self.bookmarks.read_only)
         self.bookmarks_pane.open_requested.connect(self.open)
+        a["show_reviews"].triggered.connect(
+            lambda: self.open(REVIEW_PREFIX + (self.reviews.current_id() or ""))
+        )
+        self.reviews.open_node.connect(self.open)
+        self.reviews.review_chosen.connect(self._review_chosen)
+        self.reviews.message.connect(lambda text: self.statusBar().showMessage(text, _STATUS_MS))
+        self.reviews.problems.connect(self.report)
         self.history.current_changed.connect(self._show)
         self.history.state_changed.connect(self._update_actions)
         self.contents.node_chosen.connect(self.open)
@@ -153,7 +143,14 @@ class MainWindow(QMainWindow):
     # Navigation -----------------------------------------------------------------------
 
     def open(self, node_id: str) -> bool:
-        """Show the page for `node_id` (an id or a former id); False if there is no such page."""
+        """Show the page for `node_id` (an id or a former id); False if there is no such page.
+
+        `review:<id>` shows the Reviews view with that review ("review:" alone, the last one).
+        """
+        if node_id.startswith(REVIEW_PREFIX):
+            if self.history.current != node_id:
+                self.history.go(node_id)
+            return True
         node = self.guide.resolve(node_id)
         if node is None:
             self.statusBar().showMessage(
@@ -169,12 +166,25 @@ class MainWindow(QMainWindow):
         return self.history.current
 
     def _show(self, node_id: str) -> None:
-        node = self.guide.nodes[node_id]
-        page = compose(self.guide, node)
-        self.reader.show_page(page)
-        self.contents.show_node(node_id)
-        self.setWindowTitle(f"{page.title} — {APP_TITLE}")
+        if node_id.startswith(REVIEW_PREFIX):
+            self.reviews.select(node_id.removeprefix(REVIEW_PREFIX) or self.reviews.current_id())
+            self.centre.setCurrentWidget(self.reviews)
+            self.side_tabs.hide()  # the checklist needs the width; Back brings the pane back
+            self.contents.show_node("")
+            self.setWindowTitle(f"Service reviews — {APP_TITLE}")
+        else:
+            page = compose(self.guide, self.guide.nodes[node_id])
+            self.reader.show_page(page)
+            self.centre.setCurrentWidget(self.reader)
+            self.side_tabs.show()
+            self.contents.show_node(node_id)
+            self.setWindowTitle(f"{page.title} — {APP_TITLE}")
         self.bookmark_control.refresh()
+
+    def _review_chosen(self, review_id: str) -> None:
+        """Record the review being edited as the current place (only while it is on screen)."""
+        if self.centre.currentWidget() is self.reviews:
+            self.open(REVIEW_PREFIX + review_id)
 
     def _update_actions(self) -> None:
         self.commands["back"].setEnabled(self.history.can_go_back())
@@ -223,11 +233,18 @@ class MainWindow(QMainWindow):
         window_state.restore(self, self.settings)
         last = window_state.last_page(self.settings)
         for candidate in (open_id, last, self.guide.home.id):
-            if candidate and self.guide.resolve(candidate) is not None:
+            if candidate and self._exists(candidate):
                 self.open(candidate)
                 break
-        if open_id and self.guide.resolve(open_id) is None:
+        if open_id and not self._exists(open_id):
             self.open(open_id)  # says so in the status bar
+
+    def _exists(self, location: str) -> bool:
+        if location.startswith(REVIEW_PREFIX):
+            self.reviews.ensure_loaded()
+            review_id = location.removeprefix(REVIEW_PREFIX)
+            return not review_id or review_id in {r.id for r in self.reviews.book.reviews}
+        return self.guide.resolve(location) is not None
 
     def save_state(self) -> None:
         """Remember geometry, splitter and the page shown."""
@@ -258,8 +275,8 @@ class MainWindow(QMainWindow):
         box.open()
 
     def closeEvent(self, event: QCloseEvent) -> None:
-        """Save bookmarks and window state; stay open if the user chooses to."""
-        if not self.bookmark_control.flush_before_quit():
+        """Save bookmarks, reviews and window state; stay open if the user chooses to."""
+        if not (self.bookmark_control.flush_before_quit() and self.reviews.flush_before_quit()):
             event.ignore()
             return
         self.save_state()

@@ -6,6 +6,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 import pytest
+from PySide6.QtWidgets import QApplication, QWidget
 from pytestqt.qtbot import QtBot
 
 from guide_app.app import create_main_window
@@ -33,9 +34,16 @@ def make_window(qtbot: QtBot, data_dir: Path) -> MakeWindow:
     return make
 
 
+def show_active(qtbot: QtBot, window: QWidget) -> None:
+    """Show `window` and wait until it is the active window, so its shortcuts work."""
+    window.show()
+    window.activateWindow()
+    qtbot.waitUntil(lambda: QApplication.activeWindow() is window)
+
+
 @pytest.fixture
-def window(make_window: MakeWindow, kit_content: Path) -> MainWindow:
-    """The main window over the small test content, shown."""
+def window(qtbot: QtBot, make_window: MakeWindow, kit_content: Path) -> MainWindow:
+    """The main window over the small test content, shown and active."""
     win = make_window(kit_content)
-    win.show()
+    show_active(qtbot, win)
     return win

@@ -16,7 +16,7 @@ from guide_app.store.bookmarks import BookmarkStore
 from guide_app.ui.autosave import AutoSaver
 from guide_app.ui.bookmarks_model import BookmarksModel
 from guide_app.ui.main_window import MainWindow
-from tests.ui.conftest import MakeWindow
+from tests.ui.conftest import MakeWindow, show_active
 
 
 def on_disk(data_dir: Path) -> dict:  # type: ignore[type-arg]
@@ -242,7 +242,7 @@ def test_failed_save_is_shown_retried_and_nothing_is_lost(
     qtbot: QtBot, make_window: MakeWindow, kit_content: Path, data_dir: Path
 ) -> None:
     window = make_window(kit_content)
-    window.show()
+    show_active(qtbot, window)
     (data_dir / "bookmarks.json").mkdir()  # a folder in the way: every write fails
     saver = window.bookmark_control.saver
     window.bookmarks.add("alpha", "Alpha")

@@ -6,14 +6,14 @@ from pathlib import Path
 
 from pytestqt.qtbot import QtBot
 
-from tests.ui.conftest import MakeWindow
+from tests.ui.conftest import MakeWindow, show_active
 
 
 def test_last_page_geometry_and_splitter_are_restored(
     qtbot: QtBot, make_window: MakeWindow, kit_content: Path, data_dir: Path
 ) -> None:
     first = make_window(kit_content)
-    first.show()
+    show_active(qtbot, first)
     first.resize(700, 500)
     first.splitter.setSizes([220, 480])
     first.open("act-two")
@@ -22,7 +22,7 @@ def test_last_page_geometry_and_splitter_are_restored(
     assert (data_dir / "settings.ini").is_file()
 
     second = make_window(kit_content)
-    second.show()
+    show_active(qtbot, second)
     assert second.current_id == "act-two"
     assert second.size().width() == 700
     assert second.size().height() == 500

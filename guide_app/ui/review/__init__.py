@@ -1,0 +1,1 @@
+"""The service review workspace: list of reviews, checklist editor, summary, export."""

@@ -1,0 +1,295 @@
+"""The Reviews view: saved reviews on the left, the selected review's editor on the right."""
+
+from __future__ import annotations
+
+from functools import partial
+from pathlib import Path
+from typing import cast
+
+from PySide6.QtCore import QSignalBlocker, QStandardPaths, Qt, Signal
+from PySide6.QtWidgets import (
+    QFileDialog,
+    QHBoxLayout,
+    QLabel,
+    QListWidget,
+    QListWidgetItem,
+    QMenu,
+    QMessageBox,
+    QPushButton,
+    QSplitter,
+    QStackedWidget,
+    QVBoxLayout,
+    QWidget,
+)
+
+from guide_app.export.review_csv import review_csv_bytes
+from guide_app.export.review_markdown import review_markdown
+from guide_app.guide.model import Guide
+from guide_app.store.atomic import write_atomic
+from guide_app.store.review_book import ReviewBook
+from guide_app.store.review_summary import principles
+from guide_app.store.reviews import Review, ReviewError
+from guide_app.ui.autosave import AutoSaver, flush_or_ask
+from guide_app.ui.review.new_review_dialog import NewReviewDialog
+from guide_app.ui.review.review_editor import ReviewEditor
+
+FORMATS = {"pdf": "PDF report (*.pdf)", "md": "Markdown (*.md)", "csv": "Spreadsheet (*.csv)"}
+
+
+class ReviewsView(QWidget):
+    """Lists reviews and edits the chosen one; loads the reviews on first use and saves them.
+
+    Signals:
+        open_node(str): open a guide page from a review.
+        review_chosen(str): the user chose a review (its id).
+        message(str): something for the status bar.
+        problems(list): messages about damaged or newer review files, after loading.
+    """
+
+    open_node = Signal(str)
+    review_chosen = Signal(str)
+    message = Signal(str)
+    problems = Signal(list)
+
+    def __init__(self, book: ReviewBook, guide: Guide, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("reviewsView")
+        self.book = book
+        self.guide = guide
+        self._criteria = sum(len(criteria) for _, criteria in principles(guide))
+        self.saver = AutoSaver("service reviews", book.save_dirty, self)
+        self._build()
+        book.subscribe(self._book_changed)
+        self.saver.failed.connect(self.message)
+
+    def _build(self) -> None:
+        self.list = QListWidget()
+        self.list.setObjectName("reviewList")
+        self.list.setAccessibleName("Saved reviews")
+        self.new_button = QPushButton("&New review…")
+        self.delete_button = QPushButton("Delete…")
+        self.export_button = QPushButton("E&xport")
+        export_menu = QMenu(self.export_button)
+        for fmt, label in FORMATS.items():
+            export_menu.addAction(label.split(" (")[0] + "…", partial(self.ask_export, fmt))
+        self.export_button.setMenu(export_menu)
+        self.print_button = QPushButton("&Print…")
+        left = QWidget()
+        left_layout = QVBoxLayout(left)
+        left_layout.setContentsMargins(0, 0, 0, 0)
+        heading = QLabel("Service reviews")
+        heading.setBuddy(self.list)
+        left_layout.addWidget(heading)
+        left_layout.addWidget(self.list, 1)
+        for row in ((self.new_button, self.delete_button), (self.export_button, self.print_button)):
+            line = QHBoxLayout()
+            for button in row:
+                line.addWidget(button)
+            left_layout.addLayout(line)
+        self.editor = ReviewEditor(self.book, self.guide)
+        self.empty = QLabel(
+            "No reviews yet.\n\nStart one with New review: the checklist holds "
+            f"the {self._criteria} criteria of the five service principles."
+        )
+        self.empty.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.empty.setWordWrap(True)
+        self.right = QStackedWidget()
+        self.right.addWidget(self.empty)
+        self.right.addWidget(self.editor)
+        split = QSplitter(Qt.Orientation.Horizontal)
+        split.addWidget(left)
+        split.addWidget(self.right)
+        split.setStretchFactor(1, 1)
+        split.setSizes([220, 1000])
+        split.setChildrenCollapsible(False)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(4, 4, 4, 4)
+        layout.addWidget(split)
+        self.list.currentItemChanged.connect(self._chosen)
+        self.new_button.clicked.connect(self.ask_new)
+        self.delete_button.clicked.connect(self.ask_delete)
+        self.print_button.clicked.connect(self.print_preview)
+        self.editor.open_node.connect(self.open_node)
+        self.editor.message.connect(self.message)
+
+    # Loading and listing -----------------------------------------------------------------
+
+    def ensure_loaded(self) -> None:
+        """Read the review files the first time the view is needed."""
+        if not self.book.loaded:
+            messages = self.book.load()
+            self._fill_list()
+            if messages:
+                self.problems.emit(messages)
+
+    def _fill_list(self, select: str | None = None) -> None:
+        wanted = select or self.current_id()
+        blocker = QSignalBlocker(self.list)
+        self.list.clear()
+        for review in self.book.reviews:
+            item = QListWidgetItem(self._label(review))
+            item.setData(Qt.ItemDataRole.UserRole, review.id)
+            self.list.addItem(item)
+            if review.id == wanted:
+                self.list.setCurrentItem(item)
+        blocker.unblock()
+        if self.list.currentItem() is None and self.list.count():
+            self.list.setCurrentRow(0)
+        self._show_current()
+
+    def _label(self, review: Review) -> str:
+        lines = [
+            review.name,
+            f"{review.date or 'No date'} · {review.percent_assessed(self._criteria)}% assessed",
+        ]
+        if review.service:
+            lines.insert(1, review.service)
+        if self.book.read_only(review.id):
+            lines.append("Read-only (from a newer version)")
+        return "\n".join(lines)
+
+    def current_id(self) -> str | None:
+        """The id of the review being edited."""
+        item = cast(QListWidgetItem | None, self.list.currentItem())  # None when the list is empty
+        return str(item.data(Qt.ItemDataRole.UserRole)) if item is not None else None
+
+    def select(self, review_id: str | None) -> None:
+        """Show the review with `review_id` (or the first one)."""
+        self.ensure_loaded()
+        for row in range(self.list.count()):
+            if self.list.item(row).data(Qt.ItemDataRole.UserRole) == review_id:
+                self.list.setCurrentRow(row)
+                return
+        self._show_current()
+
+    def _chosen(self, *_args: object) -> None:
+        self._show_current()
+
+    def _show_current(self) -> None:
+        review_id = self.current_id()
+        if review_id != self.editor.review_id:
+            self.editor.set_review(review_id)
+            if review_id is not None:
+                self.review_chosen.emit(review_id)
+        self.right.setCurrentWidget(self.editor if review_id else self.empty)
+        for button in (self.delete_button, self.export_button, self.print_button):
+            button.setEnabled(review_id is not None)
+
+    def _book_changed(self, review_id: str, what: str) -> None:
+        self.saver.changed()
+        if what in ("added", "removed"):
+            self._fill_list(select=review_id if what == "added" else None)
+            return
+        for row in range(self.list.count()):
+            item = self.list.item(row)
+            if item.data(Qt.ItemDataRole.UserRole) == review_id:
+                item.setText(self._label(self.book.get(review_id)))
+
+    # Commands ----------------------------------------------------------------------------
+
+    def create_review(
+        self, name: str, service: str = "", date: str = "", people: str = "", start_from: str = ""
+    ) -> Review:
+        """Make a review and show it."""
+        self.ensure_loaded()
+        review = self.book.create(name, service, date, people, start_from or None)
+        self.select(review.id)
+        return review
+
+    def ask_new(self) -> None:
+        """Ask for details and start a review (offering to start from the one selected)."""
+        self.ensure_loaded()
+        dialog = NewReviewDialog(self.book.reviews, self.current_id(), self)
+        while dialog.exec() == NewReviewDialog.DialogCode.Accepted:
+            try:
+                self.create_review(**dialog.values())
+                return
+            except ReviewError as error:
+                QMessageBox.warning(self, "Review not started", str(error))
+
+    def delete_review(self, review_id: str) -> None:
+        """Delete a review (a copy stays in the backups folder)."""
+        review = self.book.delete(review_id)
+        self.message.emit(f"Deleted “{review.name}”. A copy is kept in the backups folder.")
+
+    def ask_delete(self) -> None:
+        """Delete the selected review after confirmation."""
+        review_id = self.current_id()
+        if review_id is None:
+            return
+        name = self.book.get(review_id).name
+        answer = QMessageBox.question(
+            self,
+            "Delete review",
+            f"Delete the review “{name}”? A copy is kept in the backups "
+            "folder of your data folder.",
+            QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
+            QMessageBox.StandardButton.No,
+        )
+        if answer == QMessageBox.StandardButton.Yes:
+            self.delete_review(review_id)
+
+    def export(self, review_id: str, fmt: str, path: Path) -> None:
+        """Write a review as PDF, Markdown or CSV (raises OSError)."""
+        self.editor.panel.commit_texts()
+        review = self.book.get(review_id)
+        earlier = (
+            self.book.get(review.started_from)
+            if review.started_from in {r.id for r in self.book.reviews}
+            else None
+        )
+        if fmt == "pdf":
+            from guide_app.export.review_pdf import write_pdf
+
+            write_pdf(review, self.guide, path, compared_with=earlier)
+        elif fmt == "md":
+            write_atomic(
+                path, review_markdown(review, self.guide, compared_with=earlier).encode("utf-8")
+            )
+        else:
+            write_atomic(path, review_csv_bytes(review, self.guide))
+        self.message.emit(f"Exported “{review.name}” to {path}")
+
+    def ask_export(self, fmt: str) -> None:
+        """Ask where to save the selected review in `fmt`, then save it."""
+        review_id = self.current_id()
+        if review_id is None:
+            return
+        folder = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.DocumentsLocation)
+        stem = "".join(
+            c if c.isalnum() or c in " -_" else "_" for c in self.book.get(review_id).name
+        )
+        name, _ = QFileDialog.getSaveFileName(
+            self, "Export review", str(Path(folder) / f"{stem}.{fmt}"), FORMATS[fmt]
+        )
+        if not name:
+            return
+        try:
+            self.export(review_id, fmt, Path(name))
+        except OSError as error:
+            QMessageBox.warning(
+                self, "Export failed", f"Could not write {name}: {error.strerror or error}"
+            )
+
+    def print_preview(self) -> None:
+        """Show the print preview of the selected review (always printed light)."""
+        review_id = self.current_id()
+        if review_id is None:
+            return
+        from PySide6.QtPrintSupport import QPrinter, QPrintPreviewDialog
+
+        from guide_app.export.review_pdf import print_review
+
+        self.editor.panel.commit_texts()
+        review = self.book.get(review_id)
+        printer = QPrinter(QPrinter.PrinterMode.HighResolution)
+        dialog = QPrintPreviewDialog(printer, self)
+        dialog.setWindowTitle(f"Print “{review.name}”")
+        dialog.paintRequested.connect(lambda p: print_review(review, self.guide, p))
+        dialog.exec()
+
+    def flush_before_quit(self) -> bool:
+        """Save every review now; if that fails, ask. False means stay open."""
+        self.editor.panel.commit_texts()
+        where = str(self.book.folder) if self.book.folder else "disk"
+        return flush_or_ask(self, self.saver, where)
