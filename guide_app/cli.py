@@ -9,6 +9,9 @@ from pathlib import Path
 
 from guide_app import __version__, paths, review_cli
 
+# The kind filters of search (guide_app.guide.search.FILTERS, without the user's notes).
+SEARCH_KINDS = ("areas", "solutions", "challenges", "examples", "principles", "evidence", "about")
+
 
 def build_parser() -> argparse.ArgumentParser:
     """Return the parser for `guide-app` and its sub-commands."""
@@ -47,6 +50,15 @@ def build_parser() -> argparse.ArgumentParser:
     check.add_argument(
         "dir", nargs="?", metavar="DIR", help="content folder (default: the bundled one)"
     )
+    search = commands.add_parser(
+        "search",
+        help="search the guide; print the best matches",
+        description="Search the guide's pages (titles first, with synonyms) and print one result "
+        "a line, best first: id, kind, title and snippet.",
+    )
+    search.add_argument("query", nargs="+", metavar="QUERY", help="words to search for")
+    search.add_argument("--kind", choices=SEARCH_KINDS, help="only this kind of page")
+    search.add_argument("--limit", type=int, default=20, metavar="N", help="at most N results")
     review_cli.add_commands(commands)
     return parser
 
@@ -58,9 +70,32 @@ def main(argv: Sequence[str] | None = None) -> int:
         return check_content(Path(args.dir) if args.dir else paths.content_dir())
     if args.command in review_cli.COMMANDS:
         return review_cli.run(args)
+    if args.command == "search":
+        return search(" ".join(args.query), args.kind, args.limit, args.content)
     from guide_app import app
 
     return app.run(args)
+
+
+def search(query: str, kind: str | None, limit: int, content: str | None) -> int:
+    """Print the best matches for `query`, one a line; say so when there are none."""
+    from guide_app.guide.loader import load_guide
+    from guide_app.guide.problems import ContentError
+    from guide_app.guide.search import SearchIndex
+
+    folder = Path(content) if content else paths.content_dir()
+    try:
+        guide = load_guide(folder)
+    except ContentError as error:
+        print(f"guide-app search: {error} (see: guide-app check-content {folder})", file=sys.stderr)
+        return 1
+    results = SearchIndex(guide).search(query, [kind] if kind else [], max(limit, 1))
+    if not results:
+        print(f"No results for {query!r}" + (f" in {kind}" if kind else ""))
+    for result in results:
+        snippet = " ".join(result.snippet_text.split())
+        print(f"{result.target}\t{result.kind}\t{result.title}\t{snippet}")
+    return 0
 
 
 def check_content(content_dir: Path) -> int:

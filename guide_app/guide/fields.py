@@ -24,6 +24,7 @@ class Type(enum.Enum):
     URL = "url"  # http(s) address
     RECORD = "record"  # a mapping described by `spec`
     RECORDS = "records"  # a list of mappings described by `spec`
+    GROUPS = "groups"  # a list of lists of at least two non-blank texts
 
 
 @dataclass(frozen=True)
@@ -222,6 +223,12 @@ SOURCES_FILE = Spec(
     (_req("sources", Type.RECORDS, "The sources.", SOURCE),),
 )
 
+SYNONYMS_FILE = Spec(
+    "synonyms.yaml",
+    "Words search treats as the same (optional file).",
+    (_req("synonyms", Type.GROUPS, "Groups of words and phrases that mean the same thing."),),
+)
+
 # Which spec describes which file: the key is the file name or the folder holding such files.
 FILE_SPECS: dict[str, Spec] = {
     "guide.yaml": GUIDE_FILE,
@@ -230,4 +237,5 @@ FILE_SPECS: dict[str, Spec] = {
     "evidence": EVIDENCE_FILE,
     "principles.yaml": PRINCIPLES_FILE,
     "sources.yaml": SOURCES_FILE,
+    "synonyms.yaml": SYNONYMS_FILE,
 }

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import hashlib
 from pathlib import Path
 from types import MappingProxyType
 from typing import TypeGuard
@@ -14,6 +15,7 @@ from guide_app.guide.fields import (
     GUIDE_FILE,
     PRINCIPLES_FILE,
     SOURCES_FILE,
+    SYNONYMS_FILE,
     Spec,
 )
 from guide_app.guide.links import reverse_links
@@ -56,6 +58,7 @@ class _Builder:
         self.root = root
         self.problems = problems
         self.refs = checks.References()
+        self.seen = hashlib.blake2b(digest_size=12)  # of every file read: names the search cache
         self.maker = NodeMaker(self.refs)
 
     def _read(self, path: Path, spec: Spec) -> tuple[Record | None, FileProblems]:
@@ -63,7 +66,7 @@ class _Builder:
         if not path.is_file():
             log.error(1, "file is missing")
             return None, log
-        located = read_yaml(path, log)
+        located = read_yaml(path, log, self.seen)
         if located is None:
             return None, log
         return read_record(located, spec, log), log
@@ -107,7 +110,17 @@ class _Builder:
             aliases=MappingProxyType(aliases),
             linked_from=MappingProxyType(reverse_links(nodes, aliases)),
             warnings=tuple(p for p in self.problems if p.severity is Severity.WARNING),
+            synonyms=self._synonyms(),
+            fingerprint=self.seen.hexdigest(),
         )
+
+    def _synonyms(self) -> tuple[tuple[str, ...], ...]:
+        """Read synonyms.yaml if there is one (search works without it)."""
+        path = self.root / "synonyms.yaml"
+        if not path.exists():
+            return ()
+        record, _log = self._read(path, SYNONYMS_FILE)
+        return record.get("synonyms", ()) if record is not None else ()
 
     def _readable(self, record: Record | None, node_id: str) -> TypeGuard[Record]:
         """Note an unreadable file, so links to its page are not reported again."""

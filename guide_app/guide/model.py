@@ -135,6 +135,8 @@ class Guide:
     aliases: Mapping[str, str]  # former id -> current id
     linked_from: Mapping[str, tuple[str, ...]]
     warnings: tuple[Problem, ...] = ()
+    synonyms: tuple[tuple[str, ...], ...] = ()  # groups of words search treats as the same
+    fingerprint: str = ""  # a hash of the content files read
 
     @property
     def home(self) -> Node:

@@ -25,6 +25,7 @@ _DEF_NAMES = {
     "evidence": "evidence",
     "principles.yaml": "principles",
     "sources.yaml": "sources",
+    "synonyms.yaml": "synonyms",
 }
 
 
@@ -36,6 +37,10 @@ def _value_schema(field: Field) -> dict[str, Any]:
         Type.ID: {"type": "string", "pattern": ID_PATTERN},
         Type.IDS: {"type": "array", "items": {"type": "string", "pattern": ID_PATTERN}},
         Type.LINES: {"type": "array", "items": text},
+        Type.GROUPS: {
+            "type": "array",
+            "items": {"type": "array", "items": text, "minItems": 2},
+        },
         Type.BASIS: {"enum": list(BASIS_VALUES)},
         Type.DATE: {"type": "string", "pattern": DATE_PATTERN},
         Type.URL: {"type": "string", "pattern": URL_PATTERN},
@@ -71,8 +76,8 @@ def content_schema() -> dict[str, Any]:
         "description": (
             "Point your editor at #/$defs/<kind> for each file: guide.yaml -> guide, areas/*.yaml "
             "-> area, examples/*.yaml -> example, evidence/*.yaml -> evidence, principles.yaml -> "
-            "principles, sources.yaml -> sources. Links, ids and sources across files are checked "
-            "by `guide-app check-content`."
+            "principles, sources.yaml -> sources, synonyms.yaml -> synonyms. Links, ids and "
+            "sources across files are checked by `guide-app check-content`."
         ),
         "anyOf": [{"$ref": f"#/$defs/{name}"} for name in defs],
         "$defs": defs,

@@ -95,6 +95,8 @@ def _read_value(item: Located, spec_field: Field, problems: FileProblems, key_li
     kind = spec_field.type
     if kind in (Type.RECORD, Type.RECORDS):
         return _read_nested(item, spec_field, problems)
+    if kind is Type.GROUPS:
+        return _read_groups(item, name, problems)
     if kind in (Type.IDS, Type.LINES):
         if not isinstance(value, list):
             problems.error(item.line, f"'{name}' should be a list, got {describe(value)}")
@@ -107,6 +109,27 @@ def _read_value(item: Located, spec_field: Field, problems: FileProblems, key_li
                 out.append(clean)
         return tuple(out)
     return _read_scalar(item, kind, name, problems, key_line)
+
+
+def _read_groups(item: Located, name: str, problems: FileProblems) -> Any:
+    """A list of groups, each a list of two or more texts."""
+    if not isinstance(item.value, list):
+        problems.error(
+            item.line, f"'{name}' should be a list of groups, got {describe(item.value)}"
+        )
+        return None
+    groups = []
+    for group in item.value:
+        if not isinstance(group.value, list) or len(group.value) < 2:
+            problems.error(
+                group.line,
+                f"each entry of '{name}' should be a list of two or more "
+                f"words, got {describe(group.value)}",
+            )
+            continue
+        words = [_read_scalar(word, Type.LINE, name, problems) for word in group.value]
+        groups.append(tuple(w for w in words if w is not None))
+    return tuple(groups)
 
 
 def _read_nested(item: Located, spec_field: Field, problems: FileProblems) -> Any:

@@ -59,20 +59,25 @@ def describe(value: Any) -> str:
     return type(value).__name__
 
 
-def read_yaml(path: Path, problems: FileProblems) -> Located | None:
+def read_yaml(path: Path, problems: FileProblems, seen: Any = None) -> Located | None:
     """Parse `path`; on any failure record a problem with its line and return None.
 
     Only plain YAML is accepted: no tags beyond the standard scalar, list and mapping types, no
-    merge keys and no duplicate keys. Nothing in the file is ever executed.
+    merge keys and no duplicate keys. Nothing in the file is ever executed. If `seen` (a
+    hashlib object) is given, the file's bytes are added to it.
     """
     try:
-        text = path.read_bytes().decode("utf-8-sig")
-    except UnicodeDecodeError as exc:
-        line = path.read_bytes()[: exc.start].count(b"\n") + 1
-        problems.error(line, f"the file is not valid UTF-8 text ({exc.reason})")
-        return None
+        raw = path.read_bytes()
     except OSError as exc:
         problems.error(1, f"cannot read the file: {exc.strerror or exc}")
+        return None
+    if seen is not None:
+        seen.update(path.name.encode() + b"\0" + raw)
+    try:
+        text = raw.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        line = raw[: exc.start].count(b"\n") + 1
+        problems.error(line, f"the file is not valid UTF-8 text ({exc.reason})")
         return None
     try:
         node = yaml.compose(text, Loader=_Loader)

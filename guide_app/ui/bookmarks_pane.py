@@ -103,6 +103,7 @@ class BookmarksPane(QWidget):
         self._note_timer = QTimer(self)
         self._note_timer.setSingleShot(True)
         self._note_timer.timeout.connect(self._commit_note)
+        self._note_typed_in = False  # the note was typed in since it was last filled
         self._build()
         self._connect()
         self._show_details()
@@ -199,9 +200,9 @@ class BookmarksPane(QWidget):
         self.view.customContextMenuRequested.connect(self._context_menu)
         self.proxy.modelReset.connect(self._after_reset)
         self.proxy.layoutChanged.connect(self._show_details)
-        self.proxy.dataChanged.connect(lambda *_: self._refresh_info())
+        self.proxy.dataChanged.connect(lambda *_: self._changed_elsewhere())
         self.title.editingFinished.connect(self._commit_title)
-        self.note.textChanged.connect(lambda: self._note_timer.start(_NOTE_SAVE_MS))
+        self.note.textChanged.connect(self._note_typed)
         self.new_folder.clicked.connect(self.ask_new_folder)
         self.delete.clicked.connect(self.delete_selected)
         self.delete_action.triggered.connect(self.delete_selected)
@@ -267,9 +268,25 @@ class BookmarksPane(QWidget):
         if isinstance(item, Bookmark) and not self.store.read_only:
             self.store.update(item.id, title=self.title.text())
 
+    def _note_typed(self) -> None:
+        self._note_typed_in = True
+        self._note_timer.start(_NOTE_SAVE_MS)
+
+    def _changed_elsewhere(self) -> None:
+        """A bookmark changed (an import merged a note, undo): show it unless being typed in."""
+        item = self.current_item()
+        if isinstance(item, Bookmark) and not self._note_typed_in and not self.title.hasFocus():
+            with QSignalBlocker(self.title), QSignalBlocker(self.note):
+                if self.note.toPlainText() != item.note:
+                    self.note.setPlainText(item.note)
+                if self.title.text() != item.title:
+                    self.title.setText(item.title)
+        self._refresh_info()
+
     def _commit_note(self) -> None:
         self._note_timer.stop()
-        if self._editing is None or self.store.read_only:
+        typed, self._note_typed_in = self._note_typed_in, False
+        if self._editing is None or self.store.read_only or not typed:
             return
         try:
             bookmark = self.store.get(self._editing)

@@ -2,14 +2,18 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QSettings, Qt, QUrl
-from PySide6.QtGui import QCloseEvent, QDesktopServices, QUndoStack
+from pathlib import Path
+
+from PySide6.QtCore import QSettings, Qt, QTimer, QUrl
+from PySide6.QtGui import QCloseEvent, QDesktopServices, QShowEvent, QUndoStack
 from PySide6.QtWidgets import (
     QMainWindow,
     QMessageBox,
+    QSizePolicy,
     QSplitter,
     QStackedWidget,
     QTabWidget,
+    QVBoxLayout,
     QWidget,
 )
 
@@ -26,9 +30,11 @@ from guide_app.ui.bookmarks_model import BookmarksModel
 from guide_app.ui.bookmarks_pane import BookmarksPane
 from guide_app.ui.contents_model import ContentsModel
 from guide_app.ui.contents_view import ContentsView
+from guide_app.ui.find_bar import FindBar
 from guide_app.ui.history import History
 from guide_app.ui.reader import Reader
 from guide_app.ui.review.reviews_view import ReviewsView
+from guide_app.ui.search_controller import SearchController
 from guide_app.ui.window_chrome import build_menus, build_toolbar
 
 APP_TITLE = "Pain & Mental Health Guide"
@@ -65,12 +71,25 @@ class MainWindow(QMainWindow):
         self.side_tabs = QTabWidget()
         self.side_tabs.setObjectName("sideTabs")
         self.side_tabs.setAccessibleName("Side panes")
-        self.side_tabs.addTab(self.contents, "&Contents")
-        self.side_tabs.addTab(self.bookmarks_pane, "Boo&kmarks")
         self.reviews = ReviewsView(reviews if reviews is not None else ReviewBook(None), guide)
+        cache = Path(settings.fileName()).parent / "cache"
+        self.search = SearchController(
+            guide, self.bookmarks, self.reviews.book, self.reviews.ensure_loaded, cache, self
+        )
+        self.side_tabs.addTab(self.contents, "&Contents")
+        self.side_tabs.addTab(self.search.pane, "Sea&rch")
+        self.side_tabs.addTab(self.bookmarks_pane, "Boo&kmarks")
+        self.find_bar = FindBar(self.reader)
+        self.reading = reading = QWidget()
+        reading.setObjectName("readingArea")
+        column = QVBoxLayout(reading)
+        column.setContentsMargins(0, 0, 0, 0)
+        column.setSpacing(0)
+        column.addWidget(self.reader, 1)
+        column.addWidget(self.find_bar)
         self.centre = QStackedWidget()
         self.centre.setObjectName("centre")
-        self.centre.addWidget(self.reader)
+        self.centre.addWidget(reading)
         self.centre.addWidget(self.reviews)
         self.splitter = QSplitter(Qt.Orientation.Horizontal)
         self.splitter.setObjectName("mainSplitter")
@@ -83,6 +102,11 @@ class MainWindow(QMainWindow):
 
         build_menus(self, self.commands)
         self.toolbar = build_toolbar(self, self.commands)
+        spacer = QWidget()
+        spacer.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Preferred)
+        self.toolbar.addWidget(spacer)
+        self.toolbar.addWidget(self.search.field)
+        self._highlight: list[str] = []
         self.bookmark_control = BookmarkController(
             self,
             guide,
@@ -130,6 +154,13 @@ class MainWindow(QMainWindow):
         self.reviews.review_chosen.connect(self._review_chosen)
         self.reviews.message.connect(lambda text: self.statusBar().showMessage(text, _STATUS_MS))
         self.reviews.problems.connect(self.report)
+        a["focus_search"].triggered.connect(self._focus_search)
+        a["find"].triggered.connect(self._find)
+        a["find_next"].triggered.connect(lambda: self.find_bar.find_text())  # noqa: PLW0108
+        a["find_previous"].triggered.connect(lambda: self.find_bar.find_text(backwards=True))
+        self.search.open_target.connect(self.open_highlighted)
+        self.search.shown.connect(lambda: self.side_tabs.setCurrentWidget(self.search.pane))
+        self.search.pane.announced.connect(lambda text: self.statusBar().showMessage(text))
         self.history.current_changed.connect(self._show)
         self.history.state_changed.connect(self._update_actions)
         self.contents.node_chosen.connect(self.open)
@@ -141,6 +172,20 @@ class MainWindow(QMainWindow):
         self.reader.highlighted.connect(self._link_hovered)
 
     # Navigation -----------------------------------------------------------------------
+
+    def open_highlighted(self, target: str, words: list[str]) -> None:
+        """Open a search result and mark the searched words until the next navigation."""
+        self._highlight = words
+        if self.open(target) and self.history.current is not None:
+            self._mark_highlight()
+
+    def _mark_highlight(self) -> None:
+        if self._highlight and self.centre.currentWidget() is not self.reviews:
+            count = self.reader.highlight(self._highlight)
+            self.statusBar().showMessage(
+                f"{count} matching word(s) marked on this page", _STATUS_MS
+            )
+        self._highlight = []
 
     def open(self, node_id: str) -> bool:
         """Show the page for `node_id` (an id or a former id); False if there is no such page.
@@ -167,7 +212,10 @@ class MainWindow(QMainWindow):
 
     def _show(self, node_id: str) -> None:
         if node_id.startswith(REVIEW_PREFIX):
-            self.reviews.select(node_id.removeprefix(REVIEW_PREFIX) or self.reviews.current_id())
+            review_id, _, criterion = node_id.removeprefix(REVIEW_PREFIX).partition("/")
+            self.reviews.select(review_id or self.reviews.current_id())
+            if criterion:
+                self.reviews.editor.select_node(criterion)
             self.centre.setCurrentWidget(self.reviews)
             self.side_tabs.hide()  # the checklist needs the width; Back brings the pane back
             self.contents.show_node("")
@@ -175,7 +223,7 @@ class MainWindow(QMainWindow):
         else:
             page = compose(self.guide, self.guide.nodes[node_id])
             self.reader.show_page(page)
-            self.centre.setCurrentWidget(self.reader)
+            self.centre.setCurrentWidget(self.reading)
             self.side_tabs.show()
             self.contents.show_node(node_id)
             self.setWindowTitle(f"{page.title} — {APP_TITLE}")
@@ -197,6 +245,16 @@ class MainWindow(QMainWindow):
     def _focus_contents(self) -> None:
         self.side_tabs.setCurrentWidget(self.contents)
         self.contents.setFocus()
+
+    def _focus_search(self) -> None:
+        self.search.field.setFocus()
+        self.search.field.selectAll()
+
+    def _find(self) -> None:
+        if self.centre.currentWidget() is self.reviews:
+            self.statusBar().showMessage("Find in page works on guide pages.", _STATUS_MS)
+            return
+        self.find_bar.open_bar()
 
     def _focus_bookmarks(self) -> None:
         self.side_tabs.setCurrentWidget(self.bookmarks_pane)
@@ -242,13 +300,19 @@ class MainWindow(QMainWindow):
     def _exists(self, location: str) -> bool:
         if location.startswith(REVIEW_PREFIX):
             self.reviews.ensure_loaded()
-            review_id = location.removeprefix(REVIEW_PREFIX)
-            return not review_id or review_id in {r.id for r in self.reviews.book.reviews}
+            review_id = location.removeprefix(REVIEW_PREFIX).partition("/")[0]
+            return not review_id or review_id in self.reviews.book
         return self.guide.resolve(location) is not None
 
     def save_state(self) -> None:
         """Remember geometry, splitter and the page shown."""
         window_state.save(self, self.settings, self.current_id)
+
+    def showEvent(self, event: QShowEvent) -> None:
+        """After the first paint, prepare search (the index and the reviews' notes)."""
+        super().showEvent(event)
+        if self.search.index is None:
+            QTimer.singleShot(0, self.search.prepare)
 
     def bring_forward(self, open_id: str = "") -> None:
         """Show the window in front (a second start asked for it), opening `open_id` if given."""
@@ -279,5 +343,6 @@ class MainWindow(QMainWindow):
         if not (self.bookmark_control.flush_before_quit() and self.reviews.flush_before_quit()):
             event.ignore()
             return
+        self.search.finish()
         self.save_state()
         super().closeEvent(event)

@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
+import re
 from typing import Any
 
-from PySide6.QtCore import QEvent, QUrl, Signal
-from PySide6.QtGui import QResizeEvent
-from PySide6.QtWidgets import QTextBrowser, QWidget
+from PySide6.QtCore import QEvent, QRegularExpression, QUrl, Signal
+from PySide6.QtGui import QPalette, QResizeEvent, QTextCharFormat, QTextCursor
+from PySide6.QtWidgets import QTextBrowser, QTextEdit, QWidget
 
 from guide_app.guide.page import Page
 from guide_app.ui.page_render import page_html, page_stylesheet
@@ -49,14 +50,41 @@ class Reader(QTextBrowser):
         return self._page
 
     def show_page(self, page: Page) -> None:
-        """Render `page` and scroll to its anchor, or to the top."""
+        """Render `page` and scroll to its anchor, or to the top (clearing any highlight)."""
         self._page = page
+        self.setExtraSelections([])
         self.setHtml(page_html(page))
         self._fit_width()
         if page.anchor:
             self.scrollToAnchor(page.anchor)
         else:
             self.verticalScrollBar().setValue(0)
+
+    def highlight(self, words: list[str]) -> int:
+        """Mark every word that starts with one of `words` (search terms); return how many."""
+        selections = []
+        if words:
+            alternatives = "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
+            pattern = QRegularExpression(
+                rf"\b(?:{alternatives})\w*", QRegularExpression.PatternOption.CaseInsensitiveOption
+            )
+            marked = QTextCharFormat()
+            marked.setBackground(self.palette().color(QPalette.ColorRole.Highlight))
+            marked.setForeground(self.palette().color(QPalette.ColorRole.HighlightedText))
+            cursor = self.document().find(pattern)
+            while not cursor.isNull():
+                selection = QTextEdit.ExtraSelection()
+                selection.cursor = cursor
+                selection.format = marked
+                selections.append(selection)
+                cursor = self.document().find(pattern, cursor)
+        self.setExtraSelections(selections)
+        if selections:
+            first = QTextCursor(selections[0].cursor)
+            first.clearSelection()
+            self.setTextCursor(first)
+            self.ensureCursorVisible()
+        return len(selections)
 
     def _link_clicked(self, url: QUrl) -> None:
         scheme = url.scheme().lower()

@@ -8,7 +8,7 @@ from PySide6.QtWidgets import QMainWindow, QToolBar
 
 MENUS: tuple[tuple[str, tuple[str | None, ...]], ...] = (
     ("&File", ("import_bookmarks", "export_bookmarks", None, "quit")),
-    ("&Edit", ("undo", "redo")),
+    ("&Edit", ("undo", "redo", None, "find", "find_next", "find_previous", None, "focus_search")),
     ("&Go", ("back", "forward", "home", None, "focus_contents", "focus_reader")),
     ("&Bookmarks", ("toggle_bookmark", "show_bookmarks")),
     ("&Reviews", ("show_reviews",)),

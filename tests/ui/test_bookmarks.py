@@ -12,6 +12,7 @@ from pytestqt.modeltest import ModelTester
 from pytestqt.qtbot import QtBot
 
 from guide_app.guide.loader import load_guide
+from guide_app.store.bookmark_file import export_json
 from guide_app.store.bookmarks import BookmarkStore
 from guide_app.ui.autosave import AutoSaver
 from guide_app.ui.bookmarks_model import BookmarksModel
@@ -281,3 +282,18 @@ def test_bookmarks_model_passes_the_qt_model_tester(
     store.add("beta", "B")
     store.add("gone", "G")
     qtmodeltester.check(BookmarksModel(store, load_guide(kit_content)))
+
+
+def test_a_note_merged_by_an_import_is_shown_and_kept(window: MainWindow, tmp_path: Path) -> None:
+    # Regression: the pane used to write its stale note back over one merged by an import.
+    mine = window.bookmarks.add("alpha", "Alpha", note="mine")
+    other = window.bookmarks.add("beta", "Beta")
+    pane = window.bookmarks_pane
+    pane.select(mine.id)
+    theirs = BookmarkStore()
+    theirs.add("alpha", "Alpha", note="theirs")
+    (tmp_path / "in.json").write_bytes(export_json(theirs))
+    window.bookmark_control.import_from(tmp_path / "in.json")
+    assert pane.note.toPlainText() == "mine\n\ntheirs"
+    pane.select(other.id)
+    assert window.bookmarks.get(mine.id).note == "mine\n\ntheirs"

@@ -111,7 +111,7 @@ def test_a_linked_solution_opens_in_the_reader_and_back_returns(
     assert 'href="guide:act-one"' in editor.panel.helps.text()
     editor.panel.helps.linkActivated.emit("guide:act-one")  # the label's own link signal
     assert window.current_id == "act-one"
-    assert window.centre.currentWidget() is window.reader
+    assert window.centre.currentWidget() is window.reading
     qtbot.keySequence(window, QKeySequence(QKeySequence.StandardKey.Back))
     assert window.centre.currentWidget() is window.reviews
     assert window.reviews.current_id() == review.id
@@ -162,7 +162,7 @@ def test_exports_from_the_view(qtbot: QtBot, window: MainWindow, tmp_path: Path)
     assert (tmp_path / "r.pdf").read_bytes().startswith(b"%PDF")
 
 
-def test_damaged_review_is_reported_when_the_view_opens(
+def test_damaged_review_is_reported_soon_after_start(
     qtbot: QtBot, make_window: MakeWindow, kit_content: Path, data_dir: Path
 ) -> None:
     book = ReviewBook(data_dir)
@@ -171,12 +171,12 @@ def test_damaged_review_is_reported_when_the_view_opens(
     path = data_dir / "reviews" / f"{review.id}.json"
     path.write_text(path.read_text()[:40])
     window = make_window(kit_content)
-    show_active(qtbot, window)
-    open_reviews(qtbot, window)
+    window.show()  # reviews are read after the first paint (their notes are searchable)
     qtbot.waitUntil(lambda: window.findChild(QMessageBox, "dataProblems") is not None)
     box = window.findChild(QMessageBox, "dataProblems")
     assert box is not None
     assert str(path) in box.text()
+    box.accept()
     assert window.reviews.list.count() == 1
 
 
@@ -200,3 +200,15 @@ def test_status_key_on_a_principle_does_nothing(qtbot: QtBot, window: MainWindow
     qtbot.keyClick(editor.tree, Qt.Key.Key_3)
     assert window.reviews.book.get(review.id).assessments == {}
     assert QApplication.focusWidget() is editor.tree
+
+
+def test_a_change_made_elsewhere_is_not_overwritten_by_the_panel(window: MainWindow) -> None:
+    # Regression: the panel used to write its (empty) boxes back over notes set elsewhere.
+    view = window.reviews
+    review = view.create_review("R")
+    view.editor.select_node("crit-one")
+    view.book.set_text(review.id, "crit-one", "notes", "Written by an import")
+    view.editor.select_node("crit-two")  # leaving the criterion commits what was typed there
+    assert view.book.get(review.id).assessment("crit-one").notes == "Written by an import"
+    view.editor.select_node("crit-one")
+    assert view.editor.panel.notes.toPlainText() == "Written by an import"

@@ -76,6 +76,7 @@ class CriterionPanel(QWidget):
         self._timer = QTimer(self)
         self._timer.setSingleShot(True)
         self._timer.timeout.connect(self.commit_texts)
+        self._edited: set[str] = set()  # text fields typed in since they were last filled
         self._build()
         book.subscribe(self._book_changed)
         self.show_node(None, None)
@@ -177,7 +178,7 @@ class CriterionPanel(QWidget):
         layout.addWidget(self.prompts)
         layout.addWidget(self.editors, 1)
         layout.addWidget(self.helps)
-        self.reason.textChanged.connect(lambda _: self._timer.start(_TEXT_SAVE_MS))
+        self.reason.textChanged.connect(lambda _: self._typed("reason"))
         self.add_action_button.clicked.connect(self.add_action)
         self.new_action.returnPressed.connect(self.add_action)
         self.remove_action_button.clicked.connect(self.remove_action)
@@ -193,7 +194,8 @@ class CriterionPanel(QWidget):
         box.setAccessibleName(label)
         box.setPlaceholderText(hint)
         box.setTabChangesFocus(True)
-        box.textChanged.connect(lambda: self._timer.start(_TEXT_SAVE_MS))
+        field = "notes" if name == "reviewNotes" else "evidence"
+        box.textChanged.connect(lambda: self._typed(field))
         return box
 
     # Showing -----------------------------------------------------------------------------
@@ -306,21 +308,30 @@ class CriterionPanel(QWidget):
                 self.reason.setFocus()
                 self.message.emit("Not applicable: please give the reason.")
 
+    def _typed(self, name: str) -> None:
+        self._edited.add(name)
+        self._timer.start(_TEXT_SAVE_MS)
+
     def commit_texts(self) -> None:
-        """Store typed notes, evidence and reason now (they are otherwise saved after a pause)."""
+        """Store what the user typed in notes, evidence and reason now (else after a pause).
+
+        Only fields typed in are stored, so a change made elsewhere is never overwritten.
+        """
         self._timer.stop()
+        edited, self._edited = self._edited, set()
         if self.node is None or self.node.kind is not Kind.CRITERION or self.review_id is None:
             return
         if self.review_id not in self.book or self.book.read_only(self.review_id):
             return
         found = self._assessment()
-        for name, text in (
-            ("notes", self.notes.toPlainText()),
-            ("evidence", self.evidence.toPlainText()),
-            ("reason", self.reason.text()),
-        ):
-            if getattr(found, name) != text:
-                self._edit(lambda r, c, n=name, t=text: self.book.set_text(r, c, n, t))
+        typed = {
+            "notes": self.notes.toPlainText(),
+            "evidence": self.evidence.toPlainText(),
+            "reason": self.reason.text(),
+        }
+        for name in sorted(edited):
+            if getattr(found, name) != typed[name]:
+                self._edit(lambda r, c, n=name, t=typed[name]: self.book.set_text(r, c, n, t))
 
     def add_action(self) -> None:
         """Add the action typed in the row below the table."""

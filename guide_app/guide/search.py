@@ -1,0 +1,285 @@
+"""Full-text search over the guide and the user's own notes: SQLite FTS5, titles first."""
+
+from __future__ import annotations
+
+import contextlib
+import hashlib
+import html
+import os
+import re
+import sqlite3
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from functools import cached_property
+from pathlib import Path
+
+from guide_app.guide.model import HOME_ID, Guide, Kind, Node
+from guide_app.guide.search_query import Synonyms, build_query, groups, stem, words
+from guide_app.guide.search_rank import Candidate, order, snippet_html
+
+# What the kind filters cover. "notes" are the user's own bookmark and review notes.
+FILTERS: dict[str, tuple[str, ...]] = {
+    "areas": (Kind.AREA,),
+    "solutions": (Kind.ACTION,),
+    "challenges": (Kind.CHALLENGE,),
+    "examples": (Kind.EXAMPLE,),
+    "principles": (Kind.PRINCIPLE, Kind.CRITERION),
+    "evidence": (Kind.EVIDENCE,),
+    "about": (Kind.PAGE, Kind.SECTION),
+    "notes": ("note",),
+}
+FILTER_LABELS = {
+    "areas": "Problem areas",
+    "solutions": "Solutions",
+    "challenges": "Challenges",
+    "examples": "Examples",
+    "principles": "Principles",
+    "evidence": "Evidence",
+    "about": "About",
+    "notes": "Your notes",
+}
+NOTE_KIND = "note"
+INDEX_FORMAT = 3  # part of the cache file's name: change it when the table layout changes
+_FEW = 5  # fewer results than this for every word: also show pages with any of the words
+_SCHEMA = (
+    "CREATE VIRTUAL TABLE {table} USING fts5(ref UNINDEXED, kind UNINDEXED, title, aliases, body,"
+    " tokenize='porter unicode61 remove_diacritics 2')"
+)
+_MARKDOWN_LINK = re.compile(r"!?\[([^\]]*)\]\([^)]*\)")
+_MARKDOWN_EMPHASIS = re.compile(r"[*_`]+")
+_LIST_MARK = re.compile(r"^[ \t]*(?:[-+]|\d+\.|#+|>)[ \t]+")
+
+
+def plain_text(markdown: str) -> str:
+    """Markdown as plain words: link text kept, targets, emphasis and list marks dropped."""
+    text = _MARKDOWN_LINK.sub(r"\1", markdown) if "](" in markdown else markdown
+    if "*" in text or "_" in text or "`" in text:
+        text = _MARKDOWN_EMPHASIS.sub("", text)
+    lines = text.split("\n")
+    for n, line in enumerate(lines):
+        first = line.lstrip(" \t")[:1]
+        if first and (first in "-+#>" or first.isdigit()):
+            lines[n] = _LIST_MARK.sub("", line, count=1)
+    return "\n".join(lines)
+
+
+@dataclass(frozen=True)
+class Note:
+    """Something the user wrote, to be found by search: a bookmark note or a review note."""
+
+    target: str  # where to go: a node id, or review:<id>/<criterion id>
+    title: str
+    context: str  # e.g. "Your bookmark" or "Review “Spring 2026”"
+    text: str
+
+
+@dataclass(frozen=True)
+class Result:
+    """One search hit, ready to show. The snippet is cut only when it is first shown."""
+
+    target: str
+    kind: str  # a Kind value, or "note"
+    kind_label: str
+    title: str
+    breadcrumb: str
+    body: str = field(repr=False, default="")
+    stems: tuple[str, ...] = field(repr=False, default=())
+
+    @cached_property
+    def snippet_html(self) -> str:
+        """An extract around the first match: matched words in <b>…</b>, all else escaped."""
+        return snippet_html(self.body, list(self.stems))
+
+    @property
+    def snippet_text(self) -> str:
+        """The snippet without markup."""
+        return html.unescape(re.sub(r"</?b>", "", self.snippet_html))
+
+
+def fts5_available() -> bool:
+    """Whether this Python's SQLite has FTS5 compiled in."""
+    try:
+        sqlite3.connect(":memory:").execute("CREATE VIRTUAL TABLE t USING fts5(x)")
+    except sqlite3.OperationalError:
+        return False
+    return True
+
+
+def _indexed(node: Node) -> bool:
+    # Overviews of an area's groups ("Potential solutions") would only add noise.
+    return node.id != HOME_ID and (node.kind is not Kind.SECTION or node.parent == HOME_ID)
+
+
+def _row(node: Node) -> tuple[str, str, str, str, str]:
+    body = " ".join(plain_text(text) for text in node.texts() if text)
+    facts = " ".join(value for _, value in node.facts)
+    aliases = " ".join((node.id, *node.aliases)).replace("-", " ")
+    return node.id, node.kind.value, node.title, aliases, f"{facts} {body}".strip()
+
+
+def fingerprint(guide: Guide) -> str:
+    """A short hash of everything the index is built from, naming its cache file."""
+    if guide.fingerprint:  # the loader hashed the content files as it read them
+        return f"{INDEX_FORMAT}-{guide.fingerprint}"
+    digest = hashlib.blake2b(str(INDEX_FORMAT).encode(), digest_size=12)
+    for node in guide.nodes.values():
+        if _indexed(node):
+            parts = (
+                node.id,
+                node.kind.value,
+                node.title,
+                *node.aliases,
+                *node.texts(),
+                *(value for _, value in node.facts),
+            )
+            digest.update("\x1f".join(parts).encode("utf-8", "surrogatepass") + b"\x1e")
+    return digest.hexdigest()
+
+
+class SearchIndex:
+    """FTS5 index of the guide's pages (cached on disk when a folder is given) and the notes.
+
+    The guide's table can be kept in `cache_dir` as `search-<fingerprint>.sqlite`, so a
+    restart opens it instead of building it again; the user's notes always live in memory.
+    """
+
+    def __init__(self, guide: Guide, cache_dir: Path | None = None) -> None:
+        self.guide = guide
+        self.synonyms = Synonyms(guide.synonyms)
+        self.cached = False
+        self._db = self._open(guide, cache_dir)
+        self._db.execute("ATTACH DATABASE ':memory:' AS mine")
+        self._db.execute(_SCHEMA.format(table="mine.notes"))
+        self._notes: dict[str, Note] = {}
+        self._exact: dict[str, str] = {}  # the words of a title or former id -> node id
+        for node in guide.nodes.values():
+            if _indexed(node):
+                for name in (node.title, *node.aliases):
+                    self._exact.setdefault(" ".join(words(name)), node.id)
+
+    def _open(self, guide: Guide, cache_dir: Path | None) -> sqlite3.Connection:
+        path = cache_dir / f"search-{fingerprint(guide)}.sqlite" if cache_dir else None
+        if path is not None and path.is_file():
+            try:
+                db = sqlite3.connect(f"{path.as_uri()}?mode=ro", uri=True, check_same_thread=False)
+                db.execute("SELECT ref FROM docs LIMIT 1").fetchone()
+                self.cached = True
+                return db
+            except sqlite3.DatabaseError:
+                with contextlib.suppress(OSError):
+                    path.unlink()  # a damaged cache is only a cache: build it again
+        db = sqlite3.connect(":memory:", check_same_thread=False)
+        db.execute(_SCHEMA.format(table="docs"))
+        db.executemany(
+            "INSERT INTO docs VALUES (?, ?, ?, ?, ?)",
+            [_row(n) for n in guide.nodes.values() if _indexed(n)],
+        )
+        db.commit()
+        if path is not None:
+            self._write_cache(db, path)
+        return db
+
+    @staticmethod
+    def _write_cache(db: sqlite3.Connection, path: Path) -> None:
+        """Copy the built index to `path` (through a temporary file), dropping older caches."""
+        temp = path.with_name(f".{path.name}.{os.getpid()}.tmp")
+        try:
+            path.parent.mkdir(parents=True, exist_ok=True)
+            with contextlib.closing(sqlite3.connect(temp)) as target:
+                db.backup(target)
+            temp.replace(path)
+            for old in path.parent.glob("search-*.sqlite"):
+                if old != path:
+                    old.unlink()
+        except (OSError, sqlite3.Error):
+            with contextlib.suppress(OSError):
+                temp.unlink()  # no cache: the next start builds the index again
+
+    def set_notes(self, notes: Iterable[Note]) -> None:
+        """Replace the user's notes in the index (they change while the app runs)."""
+        self._db.execute("DELETE FROM mine.notes")
+        self._notes = {}
+        rows = []
+        for n, note in enumerate(notes):
+            if note.text.strip():
+                ref = f"note:{n}"
+                self._notes[ref] = note
+                rows.append((ref, NOTE_KIND, note.title, "", note.text))
+        self._db.executemany("INSERT INTO mine.notes VALUES (?, ?, ?, ?, ?)", rows)
+        self._db.commit()
+
+    def search(self, text: str, kinds: Iterable[str] = (), limit: int = 30) -> list[Result]:
+        """Best matches for `text`, best first. Never raises for any text typed.
+
+        `kinds` are keys of FILTERS (none: everything). Every word must match (with synonyms);
+        if that finds very few, pages matching any of the words follow. The candidates are
+        then ordered in tiers by how well their titles and words match (search_rank.order).
+        """
+        typing = not text.endswith((" ", "\t"))
+        wanted = [k for name in kinds for k in FILTERS.get(name, ())]
+        every = build_query(text, self.synonyms, typing=typing)
+        if not every:
+            return []
+        pool = limit * 2
+        candidates = {c.ref: c for c in self._matches(every, wanted, pool)}
+        if len(candidates) < _FEW:
+            anyword = build_query(text, self.synonyms, typing=typing, any_word=True)
+            for candidate in self._matches(anyword, wanted, pool):
+                candidates.setdefault(candidate.ref, candidate)
+        asked = groups(text, self.synonyms)
+        exact = self._exact.get(" ".join(words(text)), "")
+        best = order(list(candidates.values()), asked, exact, typing=typing)[:limit]
+        stems = tuple(stem(w) for group in asked for way in group for w in way)
+        return [self._result(c, stems) for c in best]
+
+    def _matches(self, query: str, kinds: list[str], limit: int) -> list[Candidate]:
+        """Rows of the guide and of the notes matching `query`, best (lowest bm25) first."""
+        filters = f" AND kind IN ({', '.join('?' for _ in kinds)})" if kinds else ""
+        found: list[Candidate] = []
+        for table in ("docs", "mine.notes"):
+            name = table.rpartition(".")[2]
+            sql = (
+                f"SELECT ref, kind, title, body, bm25({name}, 0.0, 0.0, 12.0, 6.0, 1.0) AS score"
+                f" FROM {table} WHERE {name} MATCH ?{filters} ORDER BY score LIMIT ?"
+            )
+            try:
+                rows = self._db.execute(sql, [query, *kinds, limit]).fetchall()
+            except sqlite3.OperationalError:  # a query FTS5 still refuses: treat as no match
+                continue
+            found.extend(Candidate(*row) for row in rows)
+        found.sort(key=lambda c: c.score)
+        return found[:limit]
+
+    def _result(self, candidate: Candidate, stems: tuple[str, ...]) -> Result:
+        if candidate.kind == NOTE_KIND:
+            note = self._notes[candidate.ref]
+            return Result(
+                note.target,
+                NOTE_KIND,
+                "Your notes",
+                note.title,
+                note.context,
+                candidate.body,
+                stems,
+            )
+        node = self.guide.nodes[candidate.ref]
+        trail = [a.title for a in self.guide.ancestors(node) if a.id != HOME_ID]
+        return Result(
+            node.id,
+            node.kind.value,
+            node.kind.label,
+            node.title,
+            " › ".join(trail),
+            candidate.body,
+            stems,
+        )
+
+    def highlight(self, text: str) -> list[str]:
+        """The word beginnings to mark in a page opened from a search for `text`."""
+        found: list[str] = []
+        for group in groups(text, self.synonyms):
+            for way in group:
+                for word in way:
+                    if len(word) > 1 and stem(word) not in found:
+                        found.append(stem(word))
+        return found

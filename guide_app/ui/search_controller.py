@@ -1,0 +1,121 @@
+"""Search in the window: the toolbar field, the Search pane, the index and the user's notes."""
+
+from __future__ import annotations
+
+import logging
+import threading
+import time
+from collections.abc import Callable
+from pathlib import Path
+
+from PySide6.QtCore import QObject, QTimer, Signal
+
+from guide_app.guide.model import Guide
+from guide_app.guide.search import Result, SearchIndex
+from guide_app.store.bookmarks import BookmarkStore
+from guide_app.store.review_book import ReviewBook
+from guide_app.store.search_notes import collect_notes
+from guide_app.ui.search_field import SearchField
+from guide_app.ui.search_pane import SearchPane
+
+log = logging.getLogger(__name__)
+_NOTES_REFRESH_MS = 500
+
+
+class SearchController(QObject):
+    """Builds the index in a thread after the first paint; keeps the user's notes in it.
+
+    Signals:
+        open_target(str, list): open a result's target and mark these words on the page.
+        shown(): the Search pane should come to the front.
+    """
+
+    open_target = Signal(str, list)
+    shown = Signal()
+    _built = Signal()  # from the building thread; delivered in the UI thread
+
+    def __init__(
+        self,
+        guide: Guide,
+        bookmarks: BookmarkStore,
+        reviews: ReviewBook,
+        load_reviews: Callable[[], None],
+        cache_dir: Path | None = None,
+        parent: QObject | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self.guide = guide
+        self.cache_dir = cache_dir
+        self._builder: threading.Thread | None = None
+        self._building: SearchIndex | None = None
+        self.bookmarks = bookmarks
+        self.reviews = reviews
+        self._load_reviews = load_reviews
+        self.field = SearchField()
+        self.pane = SearchPane()
+        self.index: SearchIndex | None = None
+        self._notes_timer = QTimer(self)
+        self._notes_timer.setSingleShot(True)
+        self._notes_timer.timeout.connect(self.refresh_notes)
+        self.field.textChanged.connect(self._typed)
+        self.field.down.connect(self.pane.focus_results)
+        self.field.enter.connect(self._open_best)
+        self.pane.open_result.connect(self._open)
+        self._built.connect(self.ensure_index)
+        bookmarks.subscribe(lambda *_: self._notes_timer.start(_NOTES_REFRESH_MS))
+        reviews.subscribe(lambda *_: self._notes_timer.start(_NOTES_REFRESH_MS))
+
+    def prepare(self) -> None:
+        """Start building the index in a thread (after the first paint), so typing never waits."""
+        if self._builder is None and self.index is None:
+            self._builder = threading.Thread(target=self._build, name="search-index", daemon=True)
+            self._builder.start()
+
+    def _build(self) -> None:
+        started = time.perf_counter()
+        self._building = SearchIndex(self.guide, self.cache_dir)
+        how = "opened from its cache" if self._building.cached else "built"
+        log.info("search index %s in %.1f ms", how, (time.perf_counter() - started) * 1000)
+        self._built.emit()
+
+    def finish(self) -> None:
+        """Wait for a build under way (before the window goes), so no thread outlives it."""
+        if self._builder is not None:
+            self._builder.join()
+
+    def ensure_index(self) -> SearchIndex:
+        """The index, finishing its build if needed; reads the reviews, whose notes are found."""
+        if self.index is None:
+            if self._builder is not None:
+                self._builder.join()
+            index = self._building or SearchIndex(self.guide, self.cache_dir)
+            self.index = self.pane.index = index
+            self._load_reviews()
+            self.refresh_notes()
+            if self.field.text():
+                self.pane.run(self.field.text())
+        return self.index
+
+    def refresh_notes(self) -> None:
+        """Put the current bookmark and review notes into the index."""
+        self._notes_timer.stop()
+        if self.index is not None:
+            self.index.set_notes(collect_notes(self.guide, self.bookmarks, self.reviews))
+
+    def _typed(self, text: str) -> None:
+        self.ensure_index()
+        self.pane.run(text)
+        if text.strip():
+            self.shown.emit()
+
+    def _open_best(self) -> None:
+        self.ensure_index()
+        best = self.pane.first() if self.pane.text == self.field.text() else None
+        if best is None:
+            best = next(iter(self.pane.run(self.field.text())), None)
+        if best is not None:
+            self._open(best)
+
+    def _open(self, result: object) -> None:
+        if isinstance(result, Result) and self.index is not None:
+            self.open_target.emit(result.target, self.index.highlight(self.pane.text))
