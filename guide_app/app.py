@@ -13,9 +13,11 @@ from PySide6.QtCore import QSettings, QTimer
 from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import QApplication, QMessageBox
 
-from guide_app import identity, logs, paths
+from guide_app import __version__, identity, logs, paths
+from guide_app.crash import CrashHandler
 from guide_app.guide.loader import load_guide
 from guide_app.guide.problems import ContentError
+from guide_app.guide.search import SearchIndex
 from guide_app.quit_on_signal import SignalQuitter
 from guide_app.single_instance import InstanceGuard, hand_over
 from guide_app.store.bookmark_file import BookmarkFile
@@ -46,6 +48,7 @@ def create_main_window(
     content_dir: Path | None = None,
     data_dir: Path | None = None,
     open_id: str | None = None,
+    place: paths.DataPlace | None = None,
 ) -> MainWindow:
     """Load the guide and return its main window, restored, for a running QApplication.
 
@@ -68,7 +71,14 @@ def create_main_window(
     bookmarks = BookmarkStore()
     bookmark_file = BookmarkFile(data)
     loaded = bookmark_file.load_into(bookmarks)
-    window = MainWindow(guide, open_settings(data), bookmarks, bookmark_file, ReviewBook(data))
+    window = MainWindow(
+        guide,
+        open_settings(data),
+        bookmarks,
+        bookmark_file,
+        ReviewBook(data),
+        place or paths.DataPlace(data, "given"),
+    )
     window.setWindowIcon(app_icon())
     window.restore_state(open_id)
     if loaded.message:
@@ -86,12 +96,24 @@ def run(args: argparse.Namespace) -> int:
     app = QApplication.instance() or QApplication(sys.argv[:1])
     assert isinstance(app, QApplication)
     content = Path(args.content) if args.content else paths.content_dir()
-    data = paths.data_dir(args.data_dir)
+    data, mode = paths.data_location(args.data_dir)
     guard = InstanceGuard(data)
-    if not args.smoke_test and not guard.acquire():
-        return _already_running(guard, data, args.open_id)
     try:
-        window = create_main_window(content, data, args.open_id)
+        if not args.smoke_test and not guard.acquire():
+            return _already_running(guard, data, args.open_id)
+    except OSError as error:
+        return _say_and_fail(
+            f"The guide cannot use the data folder {data}: "
+            f"{error.strerror or error}. Start it with --data-dir pointing at a "
+            "folder you can write to."
+        )
+    log_file = (
+        None if args.smoke_test else logs.setup(verbose=args.verbose, log_file=paths.log_file(data))
+    )
+    place = paths.DataPlace(data, mode, log_file)
+    log.info("starting %s; data folder %s (%s)", __version__, data, mode)
+    try:
+        window = create_main_window(content, data, args.open_id, place)
     except ContentError as error:
         for problem in error.problems:
             log.error("%s", problem)
@@ -102,6 +124,16 @@ def run(args: argparse.Namespace) -> int:
         return 1
     if args.smoke_test:
         return _smoke_test(window)
+    crash = CrashHandler(
+        log_file,
+        window.flush_saves,
+        lambda text: (
+            QMessageBox.critical(window, "Something went wrong", text)
+            if _can_show_dialogs()
+            else None
+        ),
+    )
+    crash.install()
     guard.requested.connect(window.bring_forward)
     quitter = SignalQuitter(app, on_signal=window.close)
     app.aboutToQuit.connect(window.save_state)
@@ -109,8 +141,17 @@ def run(args: argparse.Namespace) -> int:
     log.info("main window shown: %s", window.current_id)
     status = app.exec()
     quitter.uninstall()
+    crash.uninstall()
     guard.release()
     return status
+
+
+def _say_and_fail(message: str) -> int:
+    """Tell the user why the app cannot start (stderr, and a dialog when one can be seen)."""
+    log.error("%s", message)
+    if _can_show_dialogs():
+        QMessageBox.critical(None, "The guide cannot start", message)
+    return 1
 
 
 def _can_show_dialogs() -> bool:
@@ -143,8 +184,12 @@ def _smoke_test(window: MainWindow) -> int:
     if page is None or not text.strip():
         print("smoke test failed: no page was rendered", file=sys.stderr)
         return 1
+    found = SearchIndex(window.guide).search(window.guide.home.title)
+    if not found:
+        print("smoke test failed: search found nothing", file=sys.stderr)
+        return 1
     print(
         f"smoke test passed: {len(window.guide.nodes)} nodes; rendered '{page.title}' "
-        f"({len(text)} characters)"
+        f"({len(text)} characters); search found {len(found)} results"
     )
     return 0  # the window is not closed: a smoke test writes nothing to the data folder

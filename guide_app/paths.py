@@ -3,11 +3,15 @@
 from __future__ import annotations
 
 import os
+import sys
+import tempfile
+from dataclasses import dataclass
 from pathlib import Path
 
 from guide_app import identity
 
 DATA_DIR_ENV = "GUIDE_APP_DATA_DIR"
+PORTABLE_MARKER = "portable.txt"
 _PACKAGE_DIR = Path(__file__).resolve().parent
 
 
@@ -33,18 +37,38 @@ def resources_dir() -> Path:
     return _bundled("resources")
 
 
+def app_dir() -> Path:
+    """The folder holding the program: the bundle's folder, or the Python's for a source run."""
+    return Path(sys.executable).resolve().parent
+
+
+def portable_data_dir() -> Path | None:
+    """`data/` beside the program when `portable.txt` sits there (a USB stick, a shared folder)."""
+    folder = app_dir()
+    return folder / "data" if (folder / PORTABLE_MARKER).is_file() else None
+
+
 def data_dir(override: str | os.PathLike[str] | None = None) -> Path:
     """Return the folder for everything the app writes (settings, bookmarks, reviews).
 
     Order: an explicit override (`--data-dir`), then the GUIDE_APP_DATA_DIR environment variable,
-    then the platform's per-user application data folder from QStandardPaths.
+    then portable mode (`portable.txt` beside the program), then the platform's per-user
+    application data folder from QStandardPaths.
     """
+    return data_location(override)[0]
+
+
+def data_location(override: str | os.PathLike[str] | None = None) -> tuple[Path, str]:
+    """The data folder and why it is that one: "given", "environment", "portable" or "standard"."""
     if override:
-        return Path(override).expanduser()
+        return Path(override).expanduser(), "given"
     from_env = os.environ.get(DATA_DIR_ENV, "").strip()
     if from_env:
-        return Path(from_env).expanduser()
-    return _standard_data_dir()
+        return Path(from_env).expanduser(), "environment"
+    portable = portable_data_dir()
+    if portable is not None:
+        return portable, "portable"
+    return _standard_data_dir(), "standard"
 
 
 def _standard_data_dir() -> Path:
@@ -55,11 +79,28 @@ def _standard_data_dir() -> Path:
     QCoreApplication.setOrganizationDomain(identity.ORG_DOMAIN)
     QCoreApplication.setApplicationName(identity.DATA_FOLDER_NAME)
     location = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.AppDataLocation)
-    if not location:
+    if location:
+        return Path(location)
+    try:  # no usable home for Qt: fall back to the user's home folder, or the temp folder
         return Path.home() / f".{identity.DATA_FOLDER_NAME}"
-    return Path(location)
+    except RuntimeError:
+        return Path(tempfile.gettempdir()) / identity.DATA_FOLDER_NAME
+
+
+@dataclass(frozen=True)
+class DataPlace:
+    """Where the user's data lives, why (given, environment, portable, standard), and the log."""
+
+    folder: Path
+    mode: str
+    log: Path | None = None
 
 
 def settings_file(data: Path) -> Path:
     """Return the preferences file (window geometry, last page) inside a data folder."""
     return data / "settings.ini"
+
+
+def log_file(data: Path) -> Path:
+    """Return the current log file inside a data folder (older ones end .1, .2, .3)."""
+    return data / "logs" / "guide-app.log"

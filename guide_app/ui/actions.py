@@ -78,6 +78,8 @@ SPECS = (
     ActionSpec("focus_contents", "&Contents", "Move to the contents tree", ("Ctrl+Shift+C",)),
     ActionSpec("focus_reader", "&Page", "Move to the page you are reading", ("Ctrl+Shift+P",)),
     ActionSpec("quit", "&Quit", "Close the guide", (_Key.Quit, "Ctrl+Q")),
+    ActionSpec("open_data_folder", "Open &data folder", "Show where your data is kept"),
+    ActionSpec("diagnostics", "Copy &diagnostics", "Copy versions and paths for IT support"),
     ActionSpec("about", "&About the Pain & Mental Health Guide", "Version, edition and licence"),
 )
 

@@ -5,7 +5,13 @@ from __future__ import annotations
 from pathlib import Path
 
 from PySide6.QtCore import QSettings, Qt, QTimer, QUrl
-from PySide6.QtGui import QCloseEvent, QDesktopServices, QShowEvent, QUndoStack
+from PySide6.QtGui import (
+    QCloseEvent,
+    QDesktopServices,
+    QGuiApplication,
+    QShowEvent,
+    QUndoStack,
+)
 from PySide6.QtWidgets import (
     QMainWindow,
     QMessageBox,
@@ -17,13 +23,15 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from guide_app import __version__
+from guide_app.diagnostics import diagnostics
 from guide_app.guide.model import Guide, Node
 from guide_app.guide.page import compose
+from guide_app.paths import DataPlace
 from guide_app.store.bookmark_file import BookmarkFile
 from guide_app.store.bookmarks import BookmarkStore
 from guide_app.store.review_book import ReviewBook
 from guide_app.ui import window_state
+from guide_app.ui.about_dialog import AboutDialog
 from guide_app.ui.actions import create_actions
 from guide_app.ui.bookmark_controller import BookmarkController
 from guide_app.ui.bookmarks_model import BookmarksModel
@@ -52,10 +60,12 @@ class MainWindow(QMainWindow):
         bookmarks: BookmarkStore | None = None,
         bookmark_file: BookmarkFile | None = None,
         reviews: ReviewBook | None = None,
+        place: DataPlace | None = None,
         parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
         self.setObjectName("mainWindow")
+        self.place = place or DataPlace(Path(settings.fileName()).parent, "given")
         self.guide = guide
         self.settings = settings
         self.history = History(parent=self)
@@ -130,6 +140,10 @@ class MainWindow(QMainWindow):
         a["focus_reader"].triggered.connect(self.reader.setFocus)
         a["quit"].triggered.connect(self.close)
         a["about"].triggered.connect(self._about)
+        a["open_data_folder"].triggered.connect(
+            lambda: QDesktopServices.openUrl(QUrl.fromLocalFile(str(self.place.folder)))
+        )
+        a["diagnostics"].triggered.connect(self.copy_diagnostics)
         a["show_bookmarks"].triggered.connect(self._focus_bookmarks)
         a["import_bookmarks"].triggered.connect(self.bookmark_control.ask_import)
         a["export_bookmarks"].triggered.connect(self.bookmark_control.ask_export)
@@ -273,16 +287,27 @@ class MainWindow(QMainWindow):
         self.statusBar().showMessage(f"Opening in your browser: {url.toString()}", _STATUS_MS)
         QDesktopServices.openUrl(url)
 
-    def _about(self) -> None:
-        QMessageBox.about(
-            self,
-            f"About {APP_TITLE}",
-            f"<h3>{APP_TITLE}</h3><p>Version {__version__}. Content edition "
-            f"{self.guide.edition} ({self.guide.date}).</p>"
-            "<p>An independent offline guide built from the public outputs of the 2018/19 Q Lab "
-            "and Mind project and from national guidance. It supports, and does not replace, "
-            "professional judgement.</p>",
+    def diagnostics(self) -> str:
+        """Versions, platform and paths for a support request (nothing personal)."""
+        return diagnostics(self.guide, self.place.folder, self.place.mode, self.place.log)
+
+    def copy_diagnostics(self) -> None:
+        """Put the diagnostics on the clipboard and say so."""
+        QGuiApplication.clipboard().setText(self.diagnostics())
+        self.statusBar().showMessage(
+            "Diagnostics copied: paste them into your message to IT support.", _STATUS_MS
         )
+
+    def _about(self) -> None:
+        dialog = AboutDialog(
+            self.guide, self.place.folder, self.place.mode, self.diagnostics(), self
+        )
+        dialog.open()
+
+    def flush_saves(self) -> bool:
+        """Save bookmarks and reviews now, without asking anything; True if all were saved."""
+        self.reviews.editor.panel.commit_texts()
+        return all([self.bookmark_control.saver.flush(), self.reviews.saver.flush()])
 
     # State ---------------------------------------------------------------------------
 

@@ -12,7 +12,7 @@ MENUS: tuple[tuple[str, tuple[str | None, ...]], ...] = (
     ("&Go", ("back", "forward", "home", None, "focus_contents", "focus_reader")),
     ("&Bookmarks", ("toggle_bookmark", "show_bookmarks")),
     ("&Reviews", ("show_reviews",)),
-    ("&Help", ("about",)),
+    ("&Help", ("open_data_folder", "diagnostics", None, "about")),
 )
 TOOLBAR = ("back", "forward", "home", None, "toggle_bookmark", "show_reviews")
 

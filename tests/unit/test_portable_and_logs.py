@@ -1,0 +1,62 @@
+"""Portable mode, where data goes, and the rotating log file."""
+
+from __future__ import annotations
+
+import logging
+import sys
+from pathlib import Path
+
+import pytest
+
+from guide_app import logs, paths
+
+
+@pytest.fixture
+def program_folder(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    """Pretend the program lives in tmp_path/app (as a bundle on a USB stick would)."""
+    folder = tmp_path / "app"
+    folder.mkdir()
+    monkeypatch.setattr(sys, "executable", str(folder / "guide-app"))
+    monkeypatch.delenv(paths.DATA_DIR_ENV, raising=False)
+    return folder
+
+
+def test_portable_txt_puts_data_beside_the_program(program_folder: Path) -> None:
+    (program_folder / paths.PORTABLE_MARKER).write_text("")
+    assert paths.data_location() == (program_folder / "data", "portable")
+
+
+def test_without_the_marker_the_data_is_not_portable(program_folder: Path) -> None:
+    assert paths.portable_data_dir() is None
+
+
+def test_given_folder_and_environment_come_before_portable(
+    program_folder: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    (program_folder / paths.PORTABLE_MARKER).write_text("")
+    assert paths.data_location(tmp_path / "given") == (tmp_path / "given", "given")
+    monkeypatch.setenv(paths.DATA_DIR_ENV, str(tmp_path / "env"))
+    assert paths.data_location() == (tmp_path / "env", "environment")
+
+
+def test_the_log_rotates_and_keeps_three_old_files(tmp_path: Path) -> None:
+    log_file = paths.log_file(tmp_path)
+    assert logs.setup(verbose=False, log_file=log_file) == log_file
+    line = "x" * 1000
+    try:
+        for _ in range((logs.MAX_BYTES // 1000) * 5):
+            logging.getLogger("test").info(line)
+    finally:
+        logs.setup(verbose=False)  # close the file before tmp_path goes
+    files = sorted(p.name for p in log_file.parent.iterdir())
+    assert files == ["guide-app.log", "guide-app.log.1", "guide-app.log.2", "guide-app.log.3"]
+    assert all(p.stat().st_size <= logs.MAX_BYTES + 2000 for p in log_file.parent.iterdir())
+
+
+def test_an_unwritable_log_folder_falls_back_to_stderr(tmp_path: Path) -> None:
+    blocker = tmp_path / "file"
+    blocker.write_text("")
+    try:
+        assert logs.setup(verbose=False, log_file=blocker / "logs" / "guide-app.log") is None
+    finally:
+        logs.setup(verbose=False)
