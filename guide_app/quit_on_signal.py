@@ -20,6 +20,7 @@ class SignalQuitter(QObject):
     def __init__(self, app: QCoreApplication, on_signal: Callable[[], object]) -> None:
         super().__init__(app)
         self._on_signal = on_signal
+        self._pending = False
         self._reader, self._writer = socket.socketpair()
         self._reader.setblocking(False)  # noqa: FBT003
         self._writer.setblocking(False)  # noqa: FBT003
@@ -31,11 +32,15 @@ class SignalQuitter(QObject):
         }
 
     def _handle(self, _signum: int, _frame: object) -> None:
-        self._on_signal()
+        # Runs between any two bytecodes: only note it here; act from the event loop.
+        self._pending = True
 
     def _drain(self) -> None:
         with contextlib.suppress(OSError):
             self._reader.recv(64)
+        if self._pending:
+            self._pending = False
+            self._on_signal()
 
     def uninstall(self) -> None:
         """Restore the previous handlers."""

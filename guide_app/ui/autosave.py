@@ -6,6 +6,7 @@ import logging
 from collections.abc import Callable
 
 from PySide6.QtCore import QObject, QTimer, Signal
+from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import QMessageBox, QWidget
 
 log = logging.getLogger(__name__)
@@ -87,6 +88,9 @@ def flush_or_ask(
     if save_copy is not None:
         buttons |= QMessageBox.StandardButton.Save
     while not saver.flush():
+        if QGuiApplication.platformName() == "offscreen":  # nobody could answer: do not hang
+            log.error("closing with unsaved %s: %s", saver.what, saver.last_error)
+            return True
         answer = QMessageBox.warning(
             parent,
             f"{saver.what.capitalize()} not saved",
