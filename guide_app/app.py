@@ -176,7 +176,8 @@ def _already_running(guard: InstanceGuard, data: Path, open_id: str | None) -> i
 
 
 def _smoke_test(window: MainWindow) -> int:
-    """Show the window offscreen, check a page rendered, and report."""
+    """Show the window offscreen, check a page rendered, and report (writing nothing)."""
+    window.search.cache_dir = None
     window.show()
     QApplication.processEvents()
     text = window.reader.toPlainText()

@@ -6,6 +6,7 @@ import enum
 from collections import Counter
 from collections.abc import Iterator, Mapping
 from dataclasses import dataclass
+from functools import cached_property
 
 from guide_app.guide.problems import Problem
 
@@ -179,6 +180,22 @@ class Guide:
         if node.kind is Kind.CRITERION and node.parent is not None:
             return self.nodes[node.parent]
         return node
+
+    @cached_property
+    def reading_order(self) -> tuple[str, ...]:
+        """Every page in guide order, for reading from one to the next.
+
+        Criteria are parts of their principle's page, not pages of their own.
+        """
+        return tuple(n.id for n in self.nodes.values() if n.kind is not Kind.CRITERION)
+
+    def neighbours(self, node: Node) -> tuple[Node | None, Node | None]:
+        """The pages before and after `node`'s page in reading order."""
+        order = self.reading_order
+        position = order.index(self.page_of(node).id)
+        before = self.nodes[order[position - 1]] if position > 0 else None
+        after = self.nodes[order[position + 1]] if position + 1 < len(order) else None
+        return before, after
 
     def counts(self) -> Counter[Kind]:
         """Count nodes of each kind, leaving out generated overviews."""

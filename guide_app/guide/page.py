@@ -80,6 +80,7 @@ def compose(guide: Guide, node: Node) -> Page:
     parts.children(guide, page_node)
     parts.linked_from(guide, page_node)
     parts.sources(guide, page_node)
+    parts.neighbours(guide, page_node)
     anchor = node.id if node is not page_node else ""
     return Page(page_node.id, page_node.title, tuple(parts.blocks), anchor)
 
@@ -164,6 +165,16 @@ class _PageParts:
             if page.id != node.id:
                 incoming.setdefault(page.id, page)
         self.link_list(guide, "Linked from", list(incoming.values()))
+
+    def neighbours(self, guide: Guide, node: Node) -> None:
+        before, after = guide.neighbours(node)
+        links = []
+        if before is not None:
+            links.append(f'Previous: <a href="guide:{esc(before.id)}">{esc(before.title)}</a>')
+        if after is not None:
+            links.append(f'Next: <a href="guide:{esc(after.id)}">{esc(after.title)}</a>')
+        if links:
+            self.html(f'<p class="neighbours">{" · ".join(links)}</p>')
 
     def sources(self, guide: Guide, node: Node) -> None:
         cited = [guide.sources[s] for s in node.sources if s in guide.sources]

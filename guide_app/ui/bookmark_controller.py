@@ -6,7 +6,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 from PySide6.QtCore import QObject, QStandardPaths
-from PySide6.QtGui import QAction, QUndoStack
+from PySide6.QtGui import QAction, QPalette, QUndoStack
 from PySide6.QtWidgets import QFileDialog, QLabel, QMessageBox, QStatusBar, QWidget
 
 from guide_app.guide.model import Guide, Node
@@ -67,6 +67,14 @@ class BookmarkController(QObject):
         self.refresh()
 
     # The star ----------------------------------------------------------------------------
+
+    def retint(self, palette: QPalette) -> None:
+        """Draw the star again in `palette`'s colours."""
+        self._icons = {
+            filled: themed_icon("bookmark-filled" if filled else "bookmark", palette)
+            for filled in (False, True)
+        }
+        self.refresh()
 
     def refresh(self) -> None:
         """Set the star (filled or not, enabled or not) for the page shown now."""

@@ -147,9 +147,10 @@ class BookmarksPane(QWidget):
         self.note.setTabChangesFocus(True)
         self.info = QLabel()
         self.info.setObjectName("bookmarkInfo")
+        self.info.setAccessibleName("Bookmark details")
         self.info.setWordWrap(True)
         self.info.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-        self.new_folder = QPushButton("New &folder")
+        self.new_folder = QPushButton("New f&older")
         self.delete = QPushButton("&Delete")
         self.delete.setAccessibleDescription(
             "Delete the selected bookmark or folder (Ctrl+Z undoes)"

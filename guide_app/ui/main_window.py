@@ -8,7 +8,6 @@ from PySide6.QtCore import QSettings, Qt, QTimer, QUrl
 from PySide6.QtGui import (
     QCloseEvent,
     QDesktopServices,
-    QGuiApplication,
     QShowEvent,
     QUndoStack,
 )
@@ -23,7 +22,6 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from guide_app.diagnostics import diagnostics
 from guide_app.guide.model import Guide, Node
 from guide_app.guide.page import compose
 from guide_app.paths import DataPlace
@@ -31,7 +29,6 @@ from guide_app.store.bookmark_file import BookmarkFile
 from guide_app.store.bookmarks import BookmarkStore
 from guide_app.store.review_book import ReviewBook
 from guide_app.ui import window_state
-from guide_app.ui.about_dialog import AboutDialog
 from guide_app.ui.actions import create_actions
 from guide_app.ui.bookmark_controller import BookmarkController
 from guide_app.ui.bookmarks_model import BookmarksModel
@@ -44,6 +41,7 @@ from guide_app.ui.reader import Reader
 from guide_app.ui.review.reviews_view import ReviewsView
 from guide_app.ui.search_controller import SearchController
 from guide_app.ui.window_chrome import build_menus, build_toolbar
+from guide_app.ui.window_commands import WELCOME_PAGE, WindowCommands
 
 APP_TITLE = "Pain & Mental Health Guide"
 REVIEW_PREFIX = "review:"
@@ -52,6 +50,8 @@ _STATUS_MS = 6000
 
 class MainWindow(QMainWindow):
     """Contents on the left, the page on the right; Back, Forward and Home in the toolbar."""
+
+    REVIEW_PREFIX = REVIEW_PREFIX
 
     def __init__(
         self,
@@ -87,7 +87,7 @@ class MainWindow(QMainWindow):
             guide, self.bookmarks, self.reviews.book, self.reviews.ensure_loaded, cache, self
         )
         self.side_tabs.addTab(self.contents, "&Contents")
-        self.side_tabs.addTab(self.search.pane, "Sea&rch")
+        self.side_tabs.addTab(self.search.pane, "&Search")
         self.side_tabs.addTab(self.bookmarks_pane, "Boo&kmarks")
         self.find_bar = FindBar(self.reader)
         self.reading = reading = QWidget()
@@ -124,66 +124,37 @@ class MainWindow(QMainWindow):
             bookmark_file,
             self.undo_stack,
             self.commands["toggle_bookmark"],
-            self._current_node,
+            self.current_node,
             self.statusBar(),
         )
+        self.command = WindowCommands(self)
         self._connect()
         self.resize(1100, 760)
         self._update_actions()
+        self.command.appearance.apply()
 
     def _connect(self) -> None:
-        a = self.commands
-        a["back"].triggered.connect(self.history.back)
-        a["forward"].triggered.connect(self.history.forward)
-        a["home"].triggered.connect(lambda: self.open(self.guide.home.id))
-        a["focus_contents"].triggered.connect(self._focus_contents)
-        a["focus_reader"].triggered.connect(self.reader.setFocus)
-        a["quit"].triggered.connect(self.close)
-        a["about"].triggered.connect(self._about)
-        a["open_data_folder"].triggered.connect(
-            lambda: QDesktopServices.openUrl(QUrl.fromLocalFile(str(self.place.folder)))
-        )
-        a["diagnostics"].triggered.connect(self.copy_diagnostics)
-        a["show_bookmarks"].triggered.connect(self._focus_bookmarks)
-        a["import_bookmarks"].triggered.connect(self.bookmark_control.ask_import)
-        a["export_bookmarks"].triggered.connect(self.bookmark_control.ask_export)
-        a["undo"].triggered.connect(self.undo_stack.undo)
-        a["redo"].triggered.connect(self.undo_stack.redo)
-        self.undo_stack.canUndoChanged.connect(a["undo"].setEnabled)
-        self.undo_stack.canRedoChanged.connect(a["redo"].setEnabled)
-        self.undo_stack.undoTextChanged.connect(
-            lambda text: a["undo"].setText(f"&Undo {text}".strip())
-        )
-        self.undo_stack.redoTextChanged.connect(
-            lambda text: a["redo"].setText(f"&Redo {text}".strip())
-        )
-        a["undo"].setEnabled(False)
-        a["redo"].setEnabled(False)
-        a["import_bookmarks"].setEnabled(not self.bookmarks.read_only)
         self.bookmarks_pane.open_requested.connect(self.open)
-        a["show_reviews"].triggered.connect(
-            lambda: self.open(REVIEW_PREFIX + (self.reviews.current_id() or ""))
-        )
         self.reviews.open_node.connect(self.open)
         self.reviews.review_chosen.connect(self._review_chosen)
-        self.reviews.message.connect(lambda text: self.statusBar().showMessage(text, _STATUS_MS))
+        self.reviews.message.connect(self.command.announce)
         self.reviews.problems.connect(self.report)
-        a["focus_search"].triggered.connect(self._focus_search)
-        a["find"].triggered.connect(self._find)
-        a["find_next"].triggered.connect(lambda: self.find_bar.find_text())  # noqa: PLW0108
-        a["find_previous"].triggered.connect(lambda: self.find_bar.find_text(backwards=True))
         self.search.open_target.connect(self.open_highlighted)
-        self.search.shown.connect(lambda: self.side_tabs.setCurrentWidget(self.search.pane))
-        self.search.pane.announced.connect(lambda text: self.statusBar().showMessage(text))
+        self.search.shown.connect(self._show_search)
+        self.search.pane.announced.connect(lambda text: self.command.announce(text, 10_000))
         self.history.current_changed.connect(self._show)
         self.history.state_changed.connect(self._update_actions)
         self.contents.node_chosen.connect(self.open)
         self.reader.guide_link.connect(self.open)
         self.reader.external_link.connect(self._open_external)
         self.reader.blocked_link.connect(
-            lambda url: self.statusBar().showMessage(f"This link is not allowed: {url}", _STATUS_MS)
+            lambda url: self.command.announce(f"This link is not allowed: {url}")
         )
         self.reader.highlighted.connect(self._link_hovered)
+
+    def _show_search(self) -> None:
+        self.side_tabs.show()
+        self.side_tabs.setCurrentWidget(self.search.pane)
 
     # Navigation -----------------------------------------------------------------------
 
@@ -202,19 +173,18 @@ class MainWindow(QMainWindow):
         self._highlight = []
 
     def open(self, node_id: str) -> bool:
-        """Show the page for `node_id` (an id or a former id); False if there is no such page.
+        """Show the page for an id, a former id or a guide:<id> link; False if there is none.
 
-        `review:<id>` shows the Reviews view with that review ("review:" alone, the last one).
+        `review:<id>` shows that review ("review:" alone, the last one).
         """
+        node_id = node_id.removeprefix("guide:")
         if node_id.startswith(REVIEW_PREFIX):
             if self.history.current != node_id:
                 self.history.go(node_id)
             return True
         node = self.guide.resolve(node_id)
         if node is None:
-            self.statusBar().showMessage(
-                f"No page with the id '{node_id}' in this edition", _STATUS_MS
-            )
+            self.command.announce(f"No page with the id '{node_id}' in this edition")
             return False
         self.history.go(node.id)
         return True
@@ -252,27 +222,10 @@ class MainWindow(QMainWindow):
         self.commands["back"].setEnabled(self.history.can_go_back())
         self.commands["forward"].setEnabled(self.history.can_go_forward())
 
-    def _current_node(self) -> Node | None:
+    def current_node(self) -> Node | None:
+        """The guide node shown now (None while the reviews are shown)."""
         current = self.history.current
         return self.guide.nodes.get(current) if current is not None else None
-
-    def _focus_contents(self) -> None:
-        self.side_tabs.setCurrentWidget(self.contents)
-        self.contents.setFocus()
-
-    def _focus_search(self) -> None:
-        self.search.field.setFocus()
-        self.search.field.selectAll()
-
-    def _find(self) -> None:
-        if self.centre.currentWidget() is self.reviews:
-            self.statusBar().showMessage("Find in page works on guide pages.", _STATUS_MS)
-            return
-        self.find_bar.open_bar()
-
-    def _focus_bookmarks(self) -> None:
-        self.side_tabs.setCurrentWidget(self.bookmarks_pane)
-        self.bookmarks_pane.view.setFocus()
 
     def _link_hovered(self, url: QUrl) -> None:
         if url.isEmpty():
@@ -287,23 +240,6 @@ class MainWindow(QMainWindow):
         self.statusBar().showMessage(f"Opening in your browser: {url.toString()}", _STATUS_MS)
         QDesktopServices.openUrl(url)
 
-    def diagnostics(self) -> str:
-        """Versions, platform and paths for a support request (nothing personal)."""
-        return diagnostics(self.guide, self.place.folder, self.place.mode, self.place.log)
-
-    def copy_diagnostics(self) -> None:
-        """Put the diagnostics on the clipboard and say so."""
-        QGuiApplication.clipboard().setText(self.diagnostics())
-        self.statusBar().showMessage(
-            "Diagnostics copied: paste them into your message to IT support.", _STATUS_MS
-        )
-
-    def _about(self) -> None:
-        dialog = AboutDialog(
-            self.guide, self.place.folder, self.place.mode, self.diagnostics(), self
-        )
-        dialog.open()
-
     def flush_saves(self) -> bool:
         """Save bookmarks and reviews now, without asking anything; True if all were saved."""
         self.reviews.editor.panel.commit_texts()
@@ -315,12 +251,20 @@ class MainWindow(QMainWindow):
         """Restore geometry and splitter, then open `open_id`, the last page, or home."""
         window_state.restore(self, self.settings)
         last = window_state.last_page(self.settings)
-        for candidate in (open_id, last, self.guide.home.id):
+        first_run = last is None
+        welcome = WELCOME_PAGE if first_run and WELCOME_PAGE in self.guide else None
+        for candidate in (open_id, last, welcome, self.guide.home.id):
             if candidate and self._exists(candidate):
                 self.open(candidate)
                 break
         if open_id and not self._exists(open_id):
             self.open(open_id)  # says so in the status bar
+        elif first_run and not open_id and welcome:
+            self.command.announce(
+                "Welcome. This page shows how to use the guide in two minutes;"
+                " Help > How to use this guide brings it back.",
+                15_000,
+            )
 
     def _exists(self, location: str) -> bool:
         if location.startswith(REVIEW_PREFIX):

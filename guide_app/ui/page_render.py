@@ -68,4 +68,5 @@ def page_stylesheet(palette: QPalette) -> str:
         table.facts {{ margin-top: 6px; margin-bottom: 10px; }}
         table.facts th {{ text-align: left; padding-right: 16px; font-weight: 600; }}
         ol.sources li {{ margin-bottom: 6px; }}
+        p.neighbours {{ color: {muted}; margin-top: 28px; }}
     """

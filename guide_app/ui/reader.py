@@ -6,8 +6,8 @@ import re
 from typing import Any
 
 from PySide6.QtCore import QEvent, QRegularExpression, QUrl, Signal
-from PySide6.QtGui import QPalette, QResizeEvent, QTextCharFormat, QTextCursor
-from PySide6.QtWidgets import QTextBrowser, QTextEdit, QWidget
+from PySide6.QtGui import QFont, QPalette, QResizeEvent, QTextCharFormat, QTextCursor
+from PySide6.QtWidgets import QApplication, QTextBrowser, QTextEdit, QWidget
 
 from guide_app.guide.page import Page
 from guide_app.ui.page_render import page_html, page_stylesheet
@@ -35,9 +35,7 @@ class Reader(QTextBrowser):
         self.setObjectName("reader")
         self.setAccessibleName("Page")
         self.setAccessibleDescription("The page you are reading. Links open other pages.")
-        font = self.font()
-        font.setPointSizeF(font.pointSizeF() * _READING_SCALE)
-        self.setFont(font)
+        self._scale_font()
         self.setOpenLinks(False)
         self.setOpenExternalLinks(False)
         self.anchorClicked.connect(self._link_clicked)
@@ -106,11 +104,25 @@ class Reader(QTextBrowser):
         if self._page is not None:
             self.show_page(self._page)
 
+    def rescale(self) -> None:
+        """Follow the interface's zoom (the reader reads a little larger than the interface)."""
+        self._scale_font()
+        self._fit_width()
+
+    def _scale_font(self) -> None:
+        """Read a little larger than the interface, and follow its zoom."""
+        font = QFont(QApplication.font())
+        font.setPointSizeF(font.pointSizeF() * _READING_SCALE)
+        self.setFont(font)
+
     def changeEvent(self, event: QEvent) -> None:
-        """Restyle the page when the palette (light, dark) changes."""
+        """Restyle the page when the palette (light, dark) or the zoom changes."""
         super().changeEvent(event)
         if event.type() == QEvent.Type.PaletteChange:
             self._apply_palette()
+        elif event.type() == QEvent.Type.ApplicationFontChange:
+            self._scale_font()
+            self._fit_width()
 
     def resizeEvent(self, event: QResizeEvent) -> None:
         """Keep lines to a readable length by widening the side margins on wide windows."""

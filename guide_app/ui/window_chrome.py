@@ -4,28 +4,64 @@ from __future__ import annotations
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QAction
-from PySide6.QtWidgets import QMainWindow, QToolBar
+from PySide6.QtWidgets import QMainWindow, QMenu, QToolBar
 
-MENUS: tuple[tuple[str, tuple[str | None, ...]], ...] = (
-    ("&File", ("import_bookmarks", "export_bookmarks", None, "quit")),
-    ("&Edit", ("undo", "redo", None, "find", "find_next", "find_previous", None, "focus_search")),
-    ("&Go", ("back", "forward", "home", None, "focus_contents", "focus_reader")),
+Entry = str | None | tuple[str, tuple[str, ...]]  # an action, a separator, or a submenu
+
+MENUS: tuple[tuple[str, tuple[Entry, ...]], ...] = (
+    (
+        "&File",
+        (
+            "print",
+            "print_preview",
+            "export_pdf",
+            "copy_link",
+            None,
+            "import_bookmarks",
+            "export_bookmarks",
+            None,
+            "quit",
+        ),
+    ),
+    ("&Edit", ("undo", "redo", None, "find", "find_next", "find_previous")),
+    (
+        "&View",
+        (
+            "zoom_in",
+            "zoom_out",
+            "zoom_reset",
+            None,
+            ("&Theme", ("theme_system", "theme_light", "theme_dark", "theme_contrast")),
+            None,
+            "focus_search",
+            "focus_contents",
+            "focus_reader",
+            "next_pane",
+            "previous_pane",
+        ),
+    ),
+    ("&Go", ("back", "forward", "home", None, "previous_page", "next_page")),
     ("&Bookmarks", ("toggle_bookmark", "show_bookmarks")),
-    ("&Reviews", ("show_reviews",)),
-    ("&Help", ("open_data_folder", "diagnostics", None, "about")),
+    ("&Reviews", ("show_reviews", "new_review", None, "export_review_pdf", "print_review")),
+    ("&Help", ("welcome", "shortcuts", None, "open_data_folder", "diagnostics", None, "about")),
 )
 TOOLBAR = ("back", "forward", "home", None, "toggle_bookmark", "show_reviews")
 
 
 def build_menus(window: QMainWindow, commands: dict[str, QAction]) -> None:
     """Fill the menu bar from MENUS."""
-    for title, names in MENUS:
-        menu = window.menuBar().addMenu(title)
-        for name in names:
-            if name is None:
-                menu.addSeparator()
-            else:
-                menu.addAction(commands[name])
+    for title, entries in MENUS:
+        _fill(window.menuBar().addMenu(title), entries, commands)
+
+
+def _fill(menu: QMenu, entries: tuple[Entry, ...], commands: dict[str, QAction]) -> None:
+    for entry in entries:
+        if entry is None:
+            menu.addSeparator()
+        elif isinstance(entry, tuple):
+            _fill(menu.addMenu(entry[0]), entry[1], commands)
+        else:
+            menu.addAction(commands[entry])
 
 
 def build_toolbar(window: QMainWindow, commands: dict[str, QAction]) -> QToolBar:

@@ -42,11 +42,13 @@ def test_version(data_dir: Path) -> None:
     assert result.stdout.strip() == f"guide-app {__version__}"
 
 
-def test_smoke_test_renders_the_home_page(data_dir: Path) -> None:
+def test_smoke_test_renders_the_first_page_and_searches(data_dir: Path) -> None:
     result = run("--smoke-test", data_dir=data_dir)
     assert result.returncode == 0, result.stderr
     assert "smoke test passed" in result.stdout
-    assert "rendered 'Pain & Mental Health Guide'" in result.stdout
+    assert "rendered 'How to use this guide'" in result.stdout  # the first start's page
+    assert "search found" in result.stdout
+    assert not data_dir.exists() or list(data_dir.iterdir()) == []  # it writes nothing
 
 
 def test_quit_by_signal_saves_the_page_and_the_next_start_restores_it(data_dir: Path) -> None:

@@ -54,8 +54,11 @@ def test_unknown_open_id_shows_home_and_says_so(make_window: MakeWindow, kit_con
     assert "nowhere" in window.statusBar().currentMessage()
 
 
-def test_first_start_shows_home(make_window: MakeWindow) -> None:
+def test_first_start_shows_how_to_use_the_guide(make_window: MakeWindow) -> None:
     window = make_window()
-    assert window.current_id == "home"
-    assert window.reader.page is not None
-    assert "Pain & Mental Health Guide" in window.reader.toPlainText()
+    assert window.current_id == "how-to-use-this-guide"
+    assert "two minutes" in window.statusBar().currentMessage()
+    window.close()
+    again = make_window()
+    assert again.current_id == "how-to-use-this-guide"  # now the last page, not a welcome
+    assert "Welcome" not in again.statusBar().currentMessage()

@@ -6,9 +6,11 @@ import html
 from functools import partial
 from typing import Any
 
-from PySide6.QtCore import QSignalBlocker, Qt, QTimer, Signal
+from PySide6.QtCore import QEvent, QSignalBlocker, Qt, QTimer, Signal
+from PySide6.QtGui import QFont
 from PySide6.QtWidgets import (
     QAbstractItemView,
+    QApplication,
     QButtonGroup,
     QGridLayout,
     QHBoxLayout,
@@ -88,10 +90,7 @@ class CriterionPanel(QWidget):
         self.heading.setObjectName("criterionHeading")
         self.heading.setWordWrap(True)
         self.heading.setTextFormat(Qt.TextFormat.PlainText)
-        font = self.heading.font()
-        font.setBold(True)
-        font.setPointSizeF(font.pointSizeF() * 1.15)
-        self.heading.setFont(font)
+        self._heading_font()
         self.prompts = QLabel()
         self.prompts.setWordWrap(True)
         self.prompts.setTextFormat(Qt.TextFormat.RichText)
@@ -159,7 +158,7 @@ class CriterionPanel(QWidget):
         form.setContentsMargins(0, 0, 0, 0)
         form.addWidget(self.status_box)
         form.addWidget(self.reason)
-        for label, widget in (("&Notes", self.notes), ("&Evidence", self.evidence)):
+        for label, widget in (("N&otes", self.notes), ("Ev&idence", self.evidence)):
             caption = QLabel(label)
             caption.setBuddy(widget)
             form.addWidget(caption)
@@ -187,6 +186,22 @@ class CriterionPanel(QWidget):
         self.new_due.returnPressed.connect(self.add_action)
         self.setTabOrder(self.notes, self.evidence)
         self.setTabOrder(self.evidence, self.reason)
+
+    def rescale(self) -> None:
+        """Follow the interface's zoom."""
+        self._heading_font()
+
+    def _heading_font(self) -> None:
+        font = QFont(QApplication.font())
+        font.setBold(True)
+        font.setPointSizeF(font.pointSizeF() * 1.15)
+        self.heading.setFont(font)
+
+    def changeEvent(self, event: QEvent) -> None:
+        """Follow the window's zoom."""
+        super().changeEvent(event)
+        if event.type() == QEvent.Type.ApplicationFontChange:
+            self._heading_font()
 
     def _text_box(self, name: str, label: str, hint: str) -> QPlainTextEdit:
         box = QPlainTextEdit()

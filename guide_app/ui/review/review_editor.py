@@ -81,10 +81,10 @@ class ReviewEditor(QWidget):
         self.details: dict[str, QLineEdit] = {}
         form = QFormLayout()
         for key, label, hint in (
-            ("name", "Review &name", "e.g. Spring 2027 review"),
+            ("name", "Review na&me", "e.g. Spring 2027 review"),
             ("service", "&Service", "e.g. Community MSK physiotherapy"),
-            ("date", "&Date", "YYYY-MM-DD"),
-            ("people", "&People present", "Roles or initials, e.g. physio lead, GP, peer worker"),
+            ("date", "Da&te", "YYYY-MM-DD"),
+            ("people", "Peop&le present", "Roles or initials, e.g. physio lead, GP, peer worker"),
         ):
             edit = QLineEdit()
             edit.setObjectName(f"review{key.capitalize()}")
@@ -131,7 +131,7 @@ class ReviewEditor(QWidget):
         summary_page = QWidget()
         summary_layout = QVBoxLayout(summary_page)
         compare_row = QHBoxLayout()
-        compare_label = QLabel("&Compare with")
+        compare_label = QLabel("Compare &with")
         compare_label.setBuddy(self.compare)
         compare_row.addWidget(compare_label)
         compare_row.addWidget(self.compare, 1)
@@ -139,7 +139,8 @@ class ReviewEditor(QWidget):
         summary_layout.addWidget(self.summary, 1)
         self.tabs = QTabWidget()
         self.tabs.setObjectName("reviewTabs")
-        self.tabs.addTab(split, "Check&list")
+        self.tabs.setAccessibleName("Checklist and summary")
+        self.tabs.addTab(split, "Chec&klist")
         self.tabs.addTab(summary_page, "S&ummary")
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
