@@ -16,6 +16,10 @@ help:
 	@echo "make test   - set up .venv if needed, then ruff, mypy, import-linter and pytest"
 	@echo "make check-content - validate content/ and report every problem as file:line"
 	@echo "make schema - regenerate content/schema.json from the loader's field definitions"
+	@echo "make package - build the bundle dist/guide-app/ and its .tar.gz, then check it runs"
+	@echo "make icons  - redraw the app icon's PNG, .ico and .icns files from resources/app-icon*.svg"
+	@echo "make desktop-check - validate the .desktop and AppStream files (desktop-file-utils, appstream)"
+	@echo "make screenshots - render the main views offscreen to docs/screenshots/"
 
 $(STAMP): pyproject.toml
 	@$(PYTHON) -c 'import sys; sys.exit(0 if sys.version_info >= (3, 11) else "Python 3.11 or newer is needed; set PYTHON=python3.x")'
@@ -58,3 +62,27 @@ schema: $(STAMP)
 
 clean:
 	rm -rf $(VENV) build dist .pytest_cache .mypy_cache .ruff_cache .hypothesis
+
+# Packaging (packaging/README.md): PyInstaller goes into .venv only for this, never for run or test.
+APP_ID        := uk.org.painmentalhealthguide.GuideApp
+PACKAGE_STAMP := $(VENV)/.packaging-installed
+
+.PHONY: package icons desktop-check screenshots
+
+$(PACKAGE_STAMP): $(STAMP) packaging/requirements.txt
+	$(BIN)/python -m pip install --quiet -r packaging/requirements.txt
+	@touch $@
+
+package: $(PACKAGE_STAMP) system-check
+	@command -v objdump >/dev/null || { echo "PyInstaller needs objdump and strip: sudo apt-get install binutils"; exit 1; }
+	$(BIN)/python packaging/build.py
+
+icons: $(STAMP)
+	$(BIN)/python packaging/make_icons.py
+
+desktop-check:
+	desktop-file-validate resources/$(APP_ID).desktop
+	appstreamcli validate --no-net resources/$(APP_ID).metainfo.xml
+
+screenshots: $(STAMP) system-check
+	$(BIN)/python docs/make_screenshots.py

@@ -41,5 +41,9 @@ def themed_icon(name: str, palette: QPalette) -> QIcon:
 
 
 def app_icon() -> QIcon:
-    """Return the application's own icon."""
-    return QIcon(str(paths.resources_dir() / "app-icon.svg"))
+    """Return the application's own icon, drawn for each size (16 px has its own design)."""
+    icon = QIcon()
+    for folder in sorted((paths.resources_dir() / "icons" / "hicolor").glob("*x*")):
+        for png in (folder / "apps").glob("*.png"):
+            icon.addFile(str(png))
+    return icon
