@@ -11,13 +11,12 @@ from pathlib import Path
 
 from PySide6.QtCore import QSettings, QTimer
 from PySide6.QtGui import QGuiApplication
-from PySide6.QtWidgets import QApplication, QMessageBox
+from PySide6.QtWidgets import QApplication
 
 from guide_app import __version__, identity, logs, paths
 from guide_app.crash import CrashHandler
-from guide_app.guide.loader import load_guide
+from guide_app.guide.compiled import load_guide_cached
 from guide_app.guide.problems import ContentError
-from guide_app.guide.search import SearchIndex
 from guide_app.quit_on_signal import SignalQuitter
 from guide_app.single_instance import InstanceGuard, hand_over
 from guide_app.store.bookmark_file import BookmarkFile
@@ -49,17 +48,21 @@ def create_main_window(
     data_dir: Path | None = None,
     open_id: str | None = None,
     place: paths.DataPlace | None = None,
+    *,
+    compiled: bool = True,
 ) -> MainWindow:
     """Load the guide and return its main window, restored, for a running QApplication.
 
-    Raises ContentError when the content has errors: the app never shows half a guide.
+    With `compiled`, an unchanged guide comes from the data folder's cache instead of being
+    parsed and checked again. Raises ContentError when the content has errors: the app never
+    shows half a guide.
     """
     _set_identity()
     content = content_dir or paths.content_dir()
     data = paths.data_dir(data_dir)
     data.mkdir(parents=True, exist_ok=True)
     started = time.perf_counter()
-    guide = load_guide(content)
+    guide = load_guide_cached(content, paths.cache_dir(data) if compiled else None)
     log.info(
         "loaded %d nodes from %s in %.1f ms",
         len(guide.nodes),
@@ -113,7 +116,9 @@ def run(args: argparse.Namespace) -> int:
     place = paths.DataPlace(data, mode, log_file)
     log.info("starting %s; data folder %s (%s)", __version__, data, mode)
     try:
-        window = create_main_window(content, data, args.open_id, place)
+        window = create_main_window(
+            content, data, args.open_id, place, compiled=not args.smoke_test
+        )
     except ContentError as error:
         for problem in error.problems:
             log.error("%s", problem)
@@ -124,21 +129,15 @@ def run(args: argparse.Namespace) -> int:
         return 1
     if args.smoke_test:
         return _smoke_test(window)
-    crash = CrashHandler(
-        log_file,
-        window.flush_saves,
-        lambda text: (
-            QMessageBox.critical(window, "Something went wrong", text)
-            if _can_show_dialogs()
-            else None
-        ),
-    )
+    crash = CrashHandler(log_file, window.flush_saves, lambda text: _show_crash(window, text))
     crash.install()
     guard.requested.connect(window.bring_forward)
     quitter = SignalQuitter(app, on_signal=window.close)
     app.aboutToQuit.connect(window.save_state)
     window.show()
     log.info("main window shown: %s", window.current_id)
+    if args.exit_when_shown:
+        QTimer.singleShot(0, lambda: _report_shown(window))
     status = app.exec()
     quitter.uninstall()
     crash.uninstall()
@@ -146,10 +145,28 @@ def run(args: argparse.Namespace) -> int:
     return status
 
 
+def _report_shown(window: MainWindow) -> None:
+    """For the start-up benchmark: the first page is painted; say so and leave at once."""
+    window.repaint()
+    sys.stdout.write("shown\n")
+    sys.stdout.flush()
+    os._exit(0)
+
+
+def _show_crash(window: MainWindow, text: str) -> None:
+    """Tell the user about an unexpected error (the crash handler has logged and saved)."""
+    if _can_show_dialogs():
+        from PySide6.QtWidgets import QMessageBox  # a dialog: loaded when first needed
+
+        QMessageBox.critical(window, "Something went wrong", text)
+
+
 def _say_and_fail(message: str) -> int:
     """Tell the user why the app cannot start (stderr, and a dialog when one can be seen)."""
     log.error("%s", message)
     if _can_show_dialogs():
+        from PySide6.QtWidgets import QMessageBox
+
         QMessageBox.critical(None, "The guide cannot start", message)
     return 1
 
@@ -171,6 +188,8 @@ def _already_running(guard: InstanceGuard, data: Path, open_id: str | None) -> i
     )
     print(message, file=sys.stderr)
     if _can_show_dialogs():
+        from PySide6.QtWidgets import QMessageBox
+
         QMessageBox.warning(None, "The guide is already open", message)
     return 1
 
@@ -185,6 +204,8 @@ def _smoke_test(window: MainWindow) -> int:
     if page is None or not text.strip():
         print("smoke test failed: no page was rendered", file=sys.stderr)
         return 1
+    from guide_app.guide.search import SearchIndex
+
     found = SearchIndex(window.guide).search(window.guide.home.title)
     if not found:
         print("smoke test failed: search found nothing", file=sys.stderr)

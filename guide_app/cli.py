@@ -7,7 +7,7 @@ import sys
 from collections.abc import Sequence
 from pathlib import Path
 
-from guide_app import __version__, paths, review_cli
+from guide_app import __version__, paths, review_args
 
 # The kind filters of search (guide_app.guide.search.FILTERS, without the user's notes).
 SEARCH_KINDS = ("areas", "solutions", "challenges", "examples", "principles", "evidence", "about")
@@ -40,6 +40,9 @@ def build_parser() -> argparse.ArgumentParser:
         action="store_true",
         help="load the content, build the window offscreen, render a page, exit",
     )
+    parser.add_argument(  # for benchmarks/startup.py: print "shown" after the first paint, exit
+        "--exit-when-shown", action="store_true", help=argparse.SUPPRESS
+    )
     commands = parser.add_subparsers(dest="command", metavar="COMMAND")
     check = commands.add_parser(
         "check-content",
@@ -59,7 +62,7 @@ def build_parser() -> argparse.ArgumentParser:
     search.add_argument("query", nargs="+", metavar="QUERY", help="words to search for")
     search.add_argument("--kind", choices=SEARCH_KINDS, help="only this kind of page")
     search.add_argument("--limit", type=int, default=20, metavar="N", help="at most N results")
-    review_cli.add_commands(commands)
+    review_args.add_commands(commands)
     return parser
 
 
@@ -68,7 +71,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     args = build_parser().parse_args(argv)
     if args.command == "check-content":
         return check_content(Path(args.dir) if args.dir else paths.content_dir())
-    if args.command in review_cli.COMMANDS:
+    if args.command in review_args.COMMANDS:
+        from guide_app import review_cli  # reads and exports reviews: not needed to start the app
+
         return review_cli.run(args)
     if args.command == "search":
         return search(" ".join(args.query), args.kind, args.limit, args.content)

@@ -101,6 +101,11 @@ def settings_file(data: Path) -> Path:
     return data / "settings.ini"
 
 
+def cache_dir(data: Path) -> Path:
+    """Where rebuildable files live (the compiled guide, the search index): safe to delete."""
+    return data / "cache"
+
+
 def log_file(data: Path) -> Path:
     """Return the current log file inside a data folder (older ones end .1, .2, .3)."""
     return data / "logs" / "guide-app.log"

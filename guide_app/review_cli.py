@@ -19,63 +19,9 @@ from guide_app.store.review_book import ReviewBook
 from guide_app.store.review_summary import summarise
 from guide_app.store.reviews import Review, ReviewError
 
-COMMANDS = ("reviews", "export-review")
-FORMATS = ("pdf", "md", "csv")
-MIN_PREFIX = 6
-
 
 class CommandError(Exception):
     """What went wrong, in one line for the user."""
-
-
-def add_commands(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
-    """Add `reviews` and `export-review` to the `guide-app` parser's sub-commands."""
-    listing = commands.add_parser(
-        "reviews",
-        help="list saved service reviews",
-        description="List saved service reviews, newest first: id, date, % of the guide's "
-        "criteria assessed, and name.",
-    )
-    _folders(listing)
-    export = commands.add_parser(
-        "export-review",
-        help="export a service review as PDF, Markdown or CSV",
-        description="Export a saved service review. Exit 1 if the review is unknown or "
-        "ambiguous, or the file cannot be written.",
-    )
-    export.add_argument(
-        "review",
-        metavar="REVIEW",
-        help=f"the review's id, the first {MIN_PREFIX} or more characters of it, or its name",
-    )
-    export.add_argument(
-        "--format",
-        required=True,
-        choices=FORMATS,
-        dest="export_format",
-        help="pdf: A4 report to print and sign; md: Markdown; csv: one row per criterion",
-    )
-    export.add_argument("--output", required=True, metavar="FILE", help="the file to write")
-    export.add_argument(
-        "--compare", metavar="EARLIER", help="add a comparison with an earlier review"
-    )
-    _folders(export)
-
-
-def _folders(parser: argparse.ArgumentParser) -> None:
-    # Own dests: a sub-command's default would otherwise hide `guide-app --data-dir DIR reviews`.
-    parser.add_argument(
-        "--data-dir",
-        metavar="DIR",
-        dest="command_data_dir",
-        help=f"the app's data folder (default: ${paths.DATA_DIR_ENV} or the usual one)",
-    )
-    parser.add_argument(
-        "--content",
-        metavar="DIR",
-        dest="command_content",
-        help="read the guide from another content folder",
-    )
 
 
 def _say(line: str, stream: TextIO | None = None) -> None:

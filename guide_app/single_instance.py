@@ -12,7 +12,6 @@ import json
 import logging
 import os
 import time
-import uuid
 from pathlib import Path
 
 from PySide6.QtCore import QFileSystemWatcher, QLockFile, QObject, QTimer, Signal
@@ -87,7 +86,7 @@ def hand_over(data_dir: Path, open_id: str | None, timeout_s: float = 5.0) -> bo
     Returns True once it has picked up the request, False if it did not answer in time.
     """
     folder = data_dir / REQUESTS
-    request = folder / f"{uuid.uuid4().hex}.json"
+    request = folder / f"{os.urandom(16).hex()}.json"  # a random name no other start picks
     try:
         write_atomic(request, json.dumps({"open": open_id, "pid": os.getpid()}).encode("utf-8"))
     except OSError as error:

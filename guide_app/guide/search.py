@@ -4,41 +4,17 @@ from __future__ import annotations
 
 import contextlib
 import hashlib
-import html
 import os
 import re
 import sqlite3
 from collections.abc import Iterable
-from dataclasses import dataclass, field
-from functools import cached_property
 from pathlib import Path
 
 from guide_app.guide.model import HOME_ID, Guide, Kind, Node
 from guide_app.guide.search_query import Synonyms, build_query, groups, stem, words
-from guide_app.guide.search_rank import Candidate, order, snippet_html
+from guide_app.guide.search_rank import Candidate, order
+from guide_app.guide.search_result import FILTERS, NOTE_KIND, Note, Result
 
-# What the kind filters cover. "notes" are the user's own bookmark and review notes.
-FILTERS: dict[str, tuple[str, ...]] = {
-    "areas": (Kind.AREA,),
-    "solutions": (Kind.ACTION,),
-    "challenges": (Kind.CHALLENGE,),
-    "examples": (Kind.EXAMPLE,),
-    "principles": (Kind.PRINCIPLE, Kind.CRITERION),
-    "evidence": (Kind.EVIDENCE,),
-    "about": (Kind.PAGE, Kind.SECTION),
-    "notes": ("note",),
-}
-FILTER_LABELS = {
-    "areas": "Problem areas",
-    "solutions": "Solutions",
-    "challenges": "Challenges",
-    "examples": "Examples",
-    "principles": "Principles",
-    "evidence": "Evidence",
-    "about": "About",
-    "notes": "Your notes",
-}
-NOTE_KIND = "note"
 INDEX_FORMAT = 3  # part of the cache file's name: change it when the table layout changes
 _FEW = 5  # fewer results than this for every word: also show pages with any of the words
 _SCHEMA = (
@@ -61,39 +37,6 @@ def plain_text(markdown: str) -> str:
         if first and (first in "-+#>" or first.isdigit()):
             lines[n] = _LIST_MARK.sub("", line, count=1)
     return "\n".join(lines)
-
-
-@dataclass(frozen=True)
-class Note:
-    """Something the user wrote, to be found by search: a bookmark note or a review note."""
-
-    target: str  # where to go: a node id, or review:<id>/<criterion id>
-    title: str
-    context: str  # e.g. "Your bookmark" or "Review “Spring 2026”"
-    text: str
-
-
-@dataclass(frozen=True)
-class Result:
-    """One search hit, ready to show. The snippet is cut only when it is first shown."""
-
-    target: str
-    kind: str  # a Kind value, or "note"
-    kind_label: str
-    title: str
-    breadcrumb: str
-    body: str = field(repr=False, default="")
-    stems: tuple[str, ...] = field(repr=False, default=())
-
-    @cached_property
-    def snippet_html(self) -> str:
-        """An extract around the first match: matched words in <b>…</b>, all else escaped."""
-        return snippet_html(self.body, list(self.stems))
-
-    @property
-    def snippet_text(self) -> str:
-        """The snippet without markup."""
-        return html.unescape(re.sub(r"</?b>", "", self.snippet_html))
 
 
 def fts5_available() -> bool:

@@ -80,9 +80,25 @@ class Appearance(QObject):
         return min(ZOOM_STEPS, key=lambda step: abs(step - value))
 
     def apply(self) -> None:
-        """Apply the remembered zoom and theme (at start; writes nothing)."""
-        self.set_theme(self.theme, remember=False)
-        self.set_zoom(self.zoom, remember=False)
+        """Apply the remembered zoom and theme at start: writes nothing, tells listeners once.
+
+        The palette and font are only set when they differ from what the app has already:
+        setting either makes every widget restyle, which start-up need not pay for.
+        """
+        self._use_scheme()
+        palette = contrast_palette() if self.theme == "contrast" else self._scheme_palette()
+        if palette != self._app.palette():
+            self._app.setPalette(palette)
+        if abs(self._app.font().pointSizeF() - self._base_size * self.zoom) > 1e-6:
+            font = QFont(self._app.font())
+            font.setPointSizeF(self._base_size * self.zoom)
+            self._app.setFont(font)
+        self.changed.emit()
+
+    def _use_scheme(self) -> None:
+        """Ask the platform for light or dark, or for its own choice under System."""
+        schemes = {"light": Qt.ColorScheme.Light, "dark": Qt.ColorScheme.Dark}
+        QGuiApplication.styleHints().setColorScheme(schemes.get(self.theme, Qt.ColorScheme.Unknown))
 
     def set_zoom(self, factor: float, *, remember: bool = True) -> None:
         """Scale every font in the window by `factor` (one of ZOOM_STEPS)."""
@@ -107,9 +123,7 @@ class Appearance(QObject):
     def set_theme(self, theme: str, *, remember: bool = True) -> None:
         """Use one of THEMES. System follows the computer's light/dark live."""
         self.theme = theme if theme in THEMES else "system"
-        hints = QGuiApplication.styleHints()
-        schemes = {"light": Qt.ColorScheme.Light, "dark": Qt.ColorScheme.Dark}
-        hints.setColorScheme(schemes.get(self.theme, Qt.ColorScheme.Unknown))
+        self._use_scheme()
         if self.theme == "contrast":
             self._app.setPalette(contrast_palette())
         else:

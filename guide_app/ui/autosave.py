@@ -7,7 +7,7 @@ from collections.abc import Callable
 
 from PySide6.QtCore import QObject, QTimer, Signal
 from PySide6.QtGui import QGuiApplication
-from PySide6.QtWidgets import QMessageBox, QWidget
+from PySide6.QtWidgets import QWidget
 
 log = logging.getLogger(__name__)
 
@@ -83,6 +83,8 @@ def flush_or_ask(
 
     The user may try again, save a copy elsewhere (when `save_copy` is given), or close anyway.
     """
+    from PySide6.QtWidgets import QMessageBox  # a dialog: loaded when first needed
+
     buttons = QMessageBox.StandardButton.Retry | QMessageBox.StandardButton.Discard
     buttons |= QMessageBox.StandardButton.Cancel
     if save_copy is not None:

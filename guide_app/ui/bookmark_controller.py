@@ -7,7 +7,7 @@ from pathlib import Path
 
 from PySide6.QtCore import QObject, QStandardPaths
 from PySide6.QtGui import QAction, QPalette, QUndoStack
-from PySide6.QtWidgets import QFileDialog, QLabel, QMessageBox, QStatusBar, QWidget
+from PySide6.QtWidgets import QFileDialog, QLabel, QStatusBar, QWidget
 
 from guide_app.guide.model import Guide, Node
 from guide_app.store.atomic import write_atomic
@@ -186,6 +186,8 @@ class BookmarkController(QObject):
         try:
             self.export_to(path)
         except OSError as error:
+            from PySide6.QtWidgets import QMessageBox  # a dialog: loaded when first needed
+
             QMessageBox.warning(
                 self.window, "Export failed", f"Could not write {path}: {error.strerror or error}"
             )
@@ -199,6 +201,8 @@ class BookmarkController(QObject):
         name, _ = QFileDialog.getOpenFileName(self.window, "Import bookmarks", "", _JSON_FILTER)
         if not name:
             return
+        from PySide6.QtWidgets import QMessageBox  # a dialog: loaded when first needed
+
         try:
             summary = self.import_from(Path(name))
         except (BookmarkError, OSError) as error:

@@ -3,17 +3,12 @@
 from __future__ import annotations
 
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QSettings, Qt, QTimer, QUrl
-from PySide6.QtGui import (
-    QCloseEvent,
-    QDesktopServices,
-    QShowEvent,
-    QUndoStack,
-)
+from PySide6.QtGui import QDesktopServices, QUndoStack
 from PySide6.QtWidgets import (
     QMainWindow,
-    QMessageBox,
     QSizePolicy,
     QSplitter,
     QStackedWidget,
@@ -24,7 +19,7 @@ from PySide6.QtWidgets import (
 
 from guide_app.guide.model import Guide, Node
 from guide_app.guide.page import compose
-from guide_app.paths import DataPlace
+from guide_app.paths import DataPlace, cache_dir
 from guide_app.store.bookmark_file import BookmarkFile
 from guide_app.store.bookmarks import BookmarkStore
 from guide_app.store.review_book import ReviewBook
@@ -42,6 +37,9 @@ from guide_app.ui.review.reviews_view import ReviewsView
 from guide_app.ui.search_controller import SearchController
 from guide_app.ui.window_chrome import build_menus, build_toolbar
 from guide_app.ui.window_commands import WELCOME_PAGE, WindowCommands
+
+if TYPE_CHECKING:  # only in annotations
+    from PySide6.QtGui import QCloseEvent, QShowEvent
 
 APP_TITLE = "Pain & Mental Health Guide"
 REVIEW_PREFIX = "review:"
@@ -82,7 +80,7 @@ class MainWindow(QMainWindow):
         self.side_tabs.setObjectName("sideTabs")
         self.side_tabs.setAccessibleName("Side panes")
         self.reviews = ReviewsView(reviews if reviews is not None else ReviewBook(None), guide)
-        cache = Path(settings.fileName()).parent / "cache"
+        cache = cache_dir(Path(settings.fileName()).parent)
         self.search = SearchController(
             guide, self.bookmarks, self.reviews.book, self.reviews.ensure_loaded, cache, self
         )
@@ -242,7 +240,7 @@ class MainWindow(QMainWindow):
 
     def flush_saves(self) -> bool:
         """Save bookmarks and reviews now, without asking anything; True if all were saved."""
-        self.reviews.editor.panel.commit_texts()
+        self.reviews.commit_texts()
         return all([self.bookmark_control.saver.flush(), self.reviews.saver.flush()])
 
     # State ---------------------------------------------------------------------------
@@ -297,6 +295,8 @@ class MainWindow(QMainWindow):
         """Tell the user about problems found in their saved files, without blocking."""
         if not messages:
             return
+        from PySide6.QtWidgets import QMessageBox  # a dialog: loaded when first needed
+
         box = QMessageBox(
             QMessageBox.Icon.Warning,
             "About your saved data",

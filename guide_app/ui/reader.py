@@ -3,14 +3,17 @@
 from __future__ import annotations
 
 import re
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QEvent, QRegularExpression, QUrl, Signal
-from PySide6.QtGui import QFont, QPalette, QResizeEvent, QTextCharFormat, QTextCursor
+from PySide6.QtGui import QFont, QPalette, QTextCursor
 from PySide6.QtWidgets import QApplication, QTextBrowser, QTextEdit, QWidget
 
 from guide_app.guide.page import Page
 from guide_app.ui.page_render import page_html, page_stylesheet
+
+if TYPE_CHECKING:  # only in annotations
+    from PySide6.QtGui import QResizeEvent
 
 _READABLE_CHARS = 80  # longest comfortable line, in average characters
 _SIDE_MARGIN = 16
@@ -66,6 +69,8 @@ class Reader(QTextBrowser):
             pattern = QRegularExpression(
                 rf"\b(?:{alternatives})\w*", QRegularExpression.PatternOption.CaseInsensitiveOption
             )
+            from PySide6.QtGui import QTextCharFormat  # found words: not needed to start
+
             marked = QTextCharFormat()
             marked.setBackground(self.palette().color(QPalette.ColorRole.Highlight))
             marked.setForeground(self.palette().color(QPalette.ColorRole.HighlightedText))
@@ -113,7 +118,8 @@ class Reader(QTextBrowser):
         """Read a little larger than the interface, and follow its zoom."""
         font = QFont(QApplication.font())
         font.setPointSizeF(font.pointSizeF() * _READING_SCALE)
-        self.setFont(font)
+        if font != self.font():  # setting the same font would lay the page out again
+            self.setFont(font)
 
     def changeEvent(self, event: QEvent) -> None:
         """Restyle the page when the palette (light, dark) or the zoom changes."""

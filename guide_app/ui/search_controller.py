@@ -7,16 +7,20 @@ import threading
 import time
 from collections.abc import Callable
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, QTimer, Signal
 
 from guide_app.guide.model import Guide
-from guide_app.guide.search import Result, SearchIndex
+from guide_app.guide.search_result import Result
 from guide_app.store.bookmarks import BookmarkStore
 from guide_app.store.review_book import ReviewBook
 from guide_app.store.search_notes import collect_notes
 from guide_app.ui.search_field import SearchField
 from guide_app.ui.search_pane import SearchPane
+
+if TYPE_CHECKING:
+    from guide_app.guide.search import SearchIndex
 
 log = logging.getLogger(__name__)
 _NOTES_REFRESH_MS = 500
@@ -72,6 +76,8 @@ class SearchController(QObject):
             self._builder.start()
 
     def _build(self) -> None:
+        from guide_app.guide.search import SearchIndex  # sqlite3: after the first paint
+
         started = time.perf_counter()
         self._building = SearchIndex(self.guide, self.cache_dir)
         how = "opened from its cache" if self._building.cached else "built"
@@ -88,6 +94,8 @@ class SearchController(QObject):
         if self.index is None:
             if self._builder is not None:
                 self._builder.join()
+            from guide_app.guide.search import SearchIndex
+
             index = self._building or SearchIndex(self.guide, self.cache_dir)
             self.index = self.pane.index = index
             self._load_reviews()

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import time
 from collections import OrderedDict
-from typing import Any, cast
+from typing import TYPE_CHECKING, Any, cast
 
 from PySide6.QtCore import (
     QAbstractListModel,
@@ -29,14 +29,16 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QListView,
-    QStyle,
     QStyledItemDelegate,
     QStyleOptionViewItem,
     QVBoxLayout,
     QWidget,
 )
 
-from guide_app.guide.search import FILTER_LABELS, Result, SearchIndex
+from guide_app.guide.search_result import FILTER_LABELS, Result
+
+if TYPE_CHECKING:
+    from guide_app.guide.search import SearchIndex
 
 _Index = QModelIndex | QPersistentModelIndex
 RESULT_ROLE = Qt.ItemDataRole.UserRole + 1
@@ -115,6 +117,8 @@ class ResultDelegate(QStyledItemDelegate):
         option.text = ""
         widget = cast(QWidget | None, option.widget)  # None when painted outside a view
         style = widget.style() if widget is not None else QApplication.style()
+        from PySide6.QtWidgets import QStyle  # many enums: created when results first show
+
         style.drawControl(QStyle.ControlElement.CE_ItemViewItem, option, painter, widget)
         selected = bool(option.state & QStyle.StateFlag.State_Selected)
         palette: QPalette = option.palette

@@ -8,14 +8,8 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, QSize, QStandardPaths, QUrl
-from PySide6.QtGui import (
-    QAccessible,
-    QAccessibleAnnouncementEvent,
-    QActionGroup,
-    QDesktopServices,
-    QGuiApplication,
-)
-from PySide6.QtWidgets import QApplication, QFileDialog, QMessageBox, QWidget
+from PySide6.QtGui import QActionGroup, QDesktopServices, QGuiApplication
+from PySide6.QtWidgets import QApplication, QFileDialog, QWidget
 
 from guide_app.diagnostics import diagnostics
 from guide_app.ui.about_dialog import AboutDialog
@@ -91,6 +85,8 @@ class WindowCommands(QObject):
     def announce(self, text: str, ms: int = STATUS_MS) -> None:
         """Show `text` in the status bar and hand it to screen readers as an announcement."""
         self.w.statusBar().showMessage(text, ms)
+        from PySide6.QtGui import QAccessible, QAccessibleAnnouncementEvent  # first use
+
         if QAccessible.isActive():
             QAccessible.updateAccessibility(QAccessibleAnnouncementEvent(self.w, text))
 
@@ -233,6 +229,8 @@ class WindowCommands(QObject):
             try:
                 self.save_pdf(Path(name))
             except OSError as error:
+                from PySide6.QtWidgets import QMessageBox  # a dialog: loaded when first needed
+
                 QMessageBox.warning(self.w, "Not saved", f"Could not write {name}: "
                                     f"{error.strerror or error}")  # fmt: skip
 
@@ -252,7 +250,7 @@ class WindowCommands(QObject):
         if sum(sizes) > side:
             w.splitter.setSizes([side, sum(sizes) - side])
         w.reader.rescale()
-        w.reviews.editor.panel.rescale()
+        w.reviews.rescale()
         a["zoom_reset"].setText(f"&Actual size (now {round(self.appearance.zoom * 100)}%)")
 
     # Help ----------------------------------------------------------------------------

@@ -16,6 +16,7 @@ from guide_app.store.review_book import ReviewBook
 from guide_app.store.reviews import Status
 from guide_app.ui.main_window import MainWindow
 from guide_app.ui.review.criteria_model import STATUS_ROLE, CriteriaModel
+from guide_app.ui.review.privacy import PRIVACY_NOTE
 from tests.ui.conftest import MakeWindow, show_active
 
 
@@ -27,11 +28,16 @@ def open_reviews(qtbot: QtBot, window: MainWindow) -> None:
 def test_ctrl_r_opens_the_reviews_with_the_privacy_note(qtbot: QtBot, window: MainWindow) -> None:
     open_reviews(qtbot, window)
     view = window.reviews
-    assert view.findChild(QLabel, "privacyNote") is not None
     assert "No reviews yet" in view.empty.text()
+    assert PRIVACY_NOTE in view.empty.text()  # before anything is typed
     assert view.right.currentWidget() is view.empty
     assert view.list.objectName() == "reviewList"
+    view.create_review("Spring review", "MSK physio", "2026-03-02", "AB")
+    assert view.right.currentWidget() is view.editor
     assert view.editor.objectName() == "reviewEditor"
+    note = view.findChild(QLabel, "privacyNote")
+    assert note is not None
+    assert note.isVisible()
 
 
 def test_tick_by_keyboard_type_notes_add_an_action_and_get_it_all_back(

@@ -26,11 +26,7 @@ from guide_app.store.review_book import ReviewBook
 from guide_app.store.reviews import ReviewError, Status
 from guide_app.ui.review.criteria_model import CriteriaModel
 from guide_app.ui.review.criterion_panel import CriterionPanel
-
-PRIVACY_NOTE = (
-    "Reviews are about services, not patients. Do not record anything that could identify a "
-    "person who uses the service: no names, NHS numbers, dates of birth or addresses."
-)
+from guide_app.ui.review.privacy import PRIVACY_NOTE
 
 
 class CriteriaTree(QTreeView):

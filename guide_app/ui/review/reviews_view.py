@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from functools import partial
 from pathlib import Path
-from typing import cast
+from typing import TYPE_CHECKING, cast
 
 from PySide6.QtCore import QSignalBlocker, QStandardPaths, Qt, Signal
 from PySide6.QtWidgets import (
@@ -22,8 +22,6 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from guide_app.export.review_csv import review_csv_bytes
-from guide_app.export.review_markdown import review_markdown
 from guide_app.guide.model import Guide
 from guide_app.store.atomic import write_atomic
 from guide_app.store.review_book import ReviewBook
@@ -31,7 +29,10 @@ from guide_app.store.review_summary import principles
 from guide_app.store.reviews import Review, ReviewError
 from guide_app.ui.autosave import AutoSaver, flush_or_ask
 from guide_app.ui.review.new_review_dialog import NewReviewDialog
-from guide_app.ui.review.review_editor import ReviewEditor
+from guide_app.ui.review.privacy import PRIVACY_NOTE
+
+if TYPE_CHECKING:
+    from guide_app.ui.review.review_editor import ReviewEditor
 
 FORMATS = {"pdf": "PDF report (*.pdf)", "md": "Markdown (*.md)", "csv": "Spreadsheet (*.csv)"}
 
@@ -86,16 +87,15 @@ class ReviewsView(QWidget):
             for button in row:
                 line.addWidget(button)
             left_layout.addLayout(line)
-        self.editor = ReviewEditor(self.book, self.guide)
+        self._editor: ReviewEditor | None = None  # built when a review is first shown
         self.empty = QLabel(
             "No reviews yet.\n\nStart one with New review: the checklist holds "
-            f"the {self._criteria} criteria of the five service principles."
+            f"the {self._criteria} criteria of the five service principles.\n\n⚠ {PRIVACY_NOTE}"
         )
         self.empty.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.empty.setWordWrap(True)
         self.right = QStackedWidget()
         self.right.addWidget(self.empty)
-        self.right.addWidget(self.editor)
         split = QSplitter(Qt.Orientation.Horizontal)
         split.addWidget(left)
         split.addWidget(self.right)
@@ -109,8 +109,28 @@ class ReviewsView(QWidget):
         self.new_button.clicked.connect(self.ask_new)
         self.delete_button.clicked.connect(self.ask_delete)
         self.print_button.clicked.connect(self.print_preview)
-        self.editor.open_node.connect(self.open_node)
-        self.editor.message.connect(self.message)
+
+    @property
+    def editor(self) -> ReviewEditor:
+        """The checklist editor, built on first use (start-up does not need it)."""
+        if self._editor is None:
+            from guide_app.ui.review.review_editor import ReviewEditor
+
+            self._editor = ReviewEditor(self.book, self.guide)
+            self.right.addWidget(self._editor)
+            self._editor.open_node.connect(self.open_node)
+            self._editor.message.connect(self.message)
+        return self._editor
+
+    def commit_texts(self) -> None:
+        """Keep what is being typed in the checklist (if it was ever shown)."""
+        if self._editor is not None:
+            self._editor.panel.commit_texts()
+
+    def rescale(self) -> None:
+        """Follow the interface's zoom (an editor built later starts at the current one)."""
+        if self._editor is not None:
+            self._editor.panel.rescale()
 
     # Loading and listing -----------------------------------------------------------------
 
@@ -167,7 +187,8 @@ class ReviewsView(QWidget):
 
     def _show_current(self) -> None:
         review_id = self.current_id()
-        if review_id != self.editor.review_id:
+        shown = self._editor.review_id if self._editor is not None else None
+        if review_id != shown:
             self.editor.set_review(review_id)
             if review_id is not None:
                 self.review_chosen.emit(review_id)
@@ -231,7 +252,7 @@ class ReviewsView(QWidget):
 
     def export(self, review_id: str, fmt: str, path: Path) -> None:
         """Write a review as PDF, Markdown or CSV (raises OSError)."""
-        self.editor.panel.commit_texts()
+        self.commit_texts()
         review = self.book.get(review_id)
         earlier = (
             self.book.get(review.started_from)
@@ -243,10 +264,14 @@ class ReviewsView(QWidget):
 
             write_pdf(review, self.guide, path, compared_with=earlier)
         elif fmt == "md":
+            from guide_app.export.review_markdown import review_markdown
+
             write_atomic(
                 path, review_markdown(review, self.guide, compared_with=earlier).encode("utf-8")
             )
         else:
+            from guide_app.export.review_csv import review_csv_bytes
+
             write_atomic(path, review_csv_bytes(review, self.guide))
         self.message.emit(f"Exported “{review.name}” to {path}")
 
@@ -280,7 +305,7 @@ class ReviewsView(QWidget):
 
         from guide_app.export.review_pdf import print_review
 
-        self.editor.panel.commit_texts()
+        self.commit_texts()
         review = self.book.get(review_id)
         printer = QPrinter(QPrinter.PrinterMode.HighResolution)
         dialog = QPrintPreviewDialog(printer, self)
@@ -290,6 +315,6 @@ class ReviewsView(QWidget):
 
     def flush_before_quit(self) -> bool:
         """Save every review now; if that fails, ask. False means stay open."""
-        self.editor.panel.commit_texts()
+        self.commit_texts()
         where = str(self.book.folder) if self.book.folder else "disk"
         return flush_or_ask(self, self.saver, where)
