@@ -9,7 +9,7 @@ QT_SYSTEM_PACKAGES := libegl1 libgl1 libxkbcommon0 libxkbcommon-x11-0 libfontcon
 	libxcb-cursor0 libxcb-icccm4 libxcb-keysyms1 libxcb-image0 libxcb-render-util0 libxcb-shape0 \
 	libxcb-xinerama0 libxcb-randr0 libxcb-xfixes0 fonts-dejavu-core
 
-.PHONY: run test lint typecheck importlint pytest check-content schema system-check clean help
+.PHONY: run test lint typecheck importlint pytest check-content schema system-check clean help bench
 
 help:
 	@echo "make run    - set up .venv if needed and start the guide"
@@ -20,6 +20,7 @@ help:
 	@echo "make icons  - redraw the app icon's PNG, .ico and .icns files from resources/app-icon*.svg"
 	@echo "make desktop-check - validate the .desktop and AppStream files (desktop-file-utils, appstream)"
 	@echo "make screenshots - render the main views offscreen to docs/screenshots/"
+	@echo "make bench  - print start-up, memory, load, search, save and export figures (benchmarks/README.md)"
 
 $(STAMP): pyproject.toml
 	@$(PYTHON) -c 'import sys; sys.exit(0 if sys.version_info >= (3, 11) else "Python 3.11 or newer is needed; set PYTHON=python3.x")'
@@ -59,6 +60,14 @@ check-content: $(STAMP)
 
 schema: $(STAMP)
 	$(BIN)/python -m guide_app.guide.schema > content/schema.json
+
+# Figures, not pass/fail: see benchmarks/README.md. `make package` first to include the bundle.
+bench: $(STAMP) system-check
+	$(BIN)/python -m benchmarks.startup $(RUNS)
+	$(BIN)/python -m benchmarks.content_load
+	$(BIN)/python -m benchmarks.search
+	$(BIN)/python -m benchmarks.saves
+	@if [ -d dist/guide-app ]; then du -sh --apparent-size dist/guide-app; ls -l dist/*.tar.gz 2>/dev/null; fi
 
 clean:
 	rm -rf $(VENV) build dist .pytest_cache .mypy_cache .ruff_cache .hypothesis

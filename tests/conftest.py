@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import atexit
 import os
+import shutil
 import tempfile
 from pathlib import Path
 
@@ -12,6 +14,7 @@ import pytest
 os.environ["QT_QPA_PLATFORM"] = "offscreen"
 _RUNTIME = Path(tempfile.mkdtemp(prefix="guide-app-runtime-"))
 _RUNTIME.chmod(0o700)
+atexit.register(shutil.rmtree, _RUNTIME, ignore_errors=True)  # leave nothing behind in /tmp
 os.environ["XDG_RUNTIME_DIR"] = str(_RUNTIME)
 
 REPO = Path(__file__).resolve().parent.parent

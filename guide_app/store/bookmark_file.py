@@ -14,9 +14,9 @@ from guide_app.store.bookmarks import (
     BookmarkError,
     BookmarkStore,
     Folder,
-    now,
 )
 from guide_app.store.documents import SCHEMA_KEY, Document, Loaded, iter_json_objects
+from guide_app.store.stamps import now
 
 FILE_NAME = "bookmarks.json"
 T = TypeVar("T")

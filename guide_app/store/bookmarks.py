@@ -2,23 +2,13 @@
 
 from __future__ import annotations
 
-import datetime as dt
-import uuid
 from collections.abc import Callable, Iterable
 from dataclasses import asdict, dataclass, field, replace
 from typing import Any
 
+from guide_app.store.stamps import new_id, now
+
 SCHEMA_VERSION = 1
-
-
-def now() -> str:
-    """The current time, as bookmarks record it (UTC, to the second)."""
-    return dt.datetime.now(dt.UTC).isoformat(timespec="seconds")
-
-
-def new_id() -> str:
-    """A fresh unique id for a bookmark or folder."""
-    return uuid.uuid4().hex
 
 
 class BookmarkError(ValueError):

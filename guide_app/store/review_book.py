@@ -20,10 +20,9 @@ from guide_app.store.reviews import (
     Review,
     ReviewError,
     Status,
-    new_id,
-    now,
     started_from,
 )
+from guide_app.store.stamps import new_id, now
 
 log = logging.getLogger(__name__)
 FOLDER = "reviews"

@@ -2,26 +2,16 @@
 
 from __future__ import annotations
 
-import datetime as dt
 import enum
 import re
-import uuid
 from collections.abc import Mapping
 from dataclasses import dataclass, field, replace
 from typing import Any
 
+from guide_app.store.stamps import new_id, now
+
 SCHEMA_VERSION = 1
 _DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
-
-
-def now() -> str:
-    """The current time as reviews record it (UTC, to the second)."""
-    return dt.datetime.now(dt.UTC).isoformat(timespec="seconds")
-
-
-def new_id() -> str:
-    """A fresh unique id."""
-    return uuid.uuid4().hex
 
 
 class ReviewError(ValueError):

@@ -39,18 +39,35 @@ def test_given_folder_and_environment_come_before_portable(
     assert paths.data_location() == (tmp_path / "env", "environment")
 
 
-def test_the_log_rotates_and_keeps_three_old_files(tmp_path: Path) -> None:
+def test_a_large_log_is_set_aside_at_start_keeping_three_old_files(tmp_path: Path) -> None:
     log_file = paths.log_file(tmp_path)
-    assert logs.setup(verbose=False, log_file=log_file) == log_file
     line = "x" * 1000
     try:
-        for _ in range((logs.MAX_BYTES // 1000) * 5):
-            logging.getLogger("test").info(line)
+        for start in range(6):  # each start writes more than MAX_BYTES
+            assert logs.setup(verbose=False, log_file=log_file) == log_file
+            logging.getLogger("test").info("start %d", start)
+            for _ in range(logs.MAX_BYTES // 1000 + 1):
+                logging.getLogger("test").info(line)
     finally:
         logs.setup(verbose=False)  # close the file before tmp_path goes
     files = sorted(p.name for p in log_file.parent.iterdir())
     assert files == ["guide-app.log", "guide-app.log.1", "guide-app.log.2", "guide-app.log.3"]
-    assert all(p.stat().st_size <= logs.MAX_BYTES + 2000 for p in log_file.parent.iterdir())
+    firsts = [
+        (log_file.parent / name).read_text(encoding="utf-8").split("\n", 1)[0] for name in files
+    ]
+    assert [first.rsplit(" ", 1)[-1] for first in firsts] == ["5", "4", "3", "2"]  # newest first
+
+
+def test_a_small_log_is_kept_and_added_to(tmp_path: Path) -> None:
+    log_file = paths.log_file(tmp_path)
+    try:
+        for start in range(2):
+            logs.setup(verbose=False, log_file=log_file)
+            logging.getLogger("test").info("start %d", start)
+    finally:
+        logs.setup(verbose=False)
+    assert [p.name for p in log_file.parent.iterdir()] == ["guide-app.log"]
+    assert log_file.read_text(encoding="utf-8").count("start ") == 2
 
 
 def test_an_unwritable_log_folder_falls_back_to_stderr(tmp_path: Path) -> None:
