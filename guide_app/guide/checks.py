@@ -2,13 +2,30 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 
+from guide_app.guide.fields import FILE_SPECS, Spec, Type
 from guide_app.guide.links import find_links, link_problem
 from guide_app.guide.model import RESERVED_IDS, Basis, Kind, Node, Source
 from guide_app.guide.problems import Problem, Severity
 from guide_app.guide.validate import Record
+
+# An HTML tag or comment in Markdown (autolinks such as <https://...> are not tags).
+_RAW_HTML = re.compile(r"<(?:/?[A-Za-z][A-Za-z0-9-]*+(?:[\s/][^<>]*+)?>|!--)")
+
+
+def _markdown_keys(specs: list[Spec]) -> frozenset[str]:
+    """The keys whose text is shown as Markdown (other text is shown exactly as written)."""
+    keys: set[str] = set()
+    for spec in specs:
+        keys.update(f.name for f in spec.fields if f.type in (Type.TEXT, Type.LINES))
+        keys.update(_markdown_keys([f.spec for f in spec.fields if f.spec is not None]))
+    return frozenset(keys)
+
+
+_MARKDOWN = _markdown_keys(list(FILE_SPECS.values()))
 
 
 @dataclass(frozen=True, slots=True)
@@ -54,13 +71,26 @@ class References:
                 )
             )
         for name, text in _texts(record):
-            for link in find_links(text):
-                line = record.line_in(name, text, link.offset)
+            links = sorted(find_links(text), key=lambda link: link.offset)
+            lines = record.lines_in(name, text, [link.offset for link in links])
+            for link, line in zip(links, lines, strict=True):
                 problem = link_problem(link)
                 if problem is not None:
                     self.problems.append(Problem(file, line, problem))
                 elif link.guide_id is not None:
                     self.links.append(Ref(file, line, node.id, link.guide_id))
+            if name.partition("[")[0] in _MARKDOWN:
+                self._raw_html(record, name, text, file)
+
+    def _raw_html(self, record: Record, name: str, text: str, file: str) -> None:
+        """Report HTML in Markdown: it is never run, but shown as text, which is not meant."""
+        tags = list(_RAW_HTML.finditer(text))
+        lines = record.lines_in(name, text, [tag.start() for tag in tags])
+        for tag, line in zip(tags, lines, strict=True):
+            shown = tag.group()[:40]
+            self.problems.append(
+                Problem(file, line, f"raw HTML {shown!r} is not allowed; use Markdown")
+            )
 
     def expect(
         self,

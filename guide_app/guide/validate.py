@@ -33,6 +33,7 @@ class Record:
     line: int
     lines: dict[str, int] = field(default_factory=dict)
     text_lines: dict[str, int] = field(default_factory=dict)  # where each text's first line is
+    escaped: frozenset[str] = frozenset()  # texts whose line breaks may not be the file's
 
     def get(self, name: str, default: Any = None) -> Any:
         """Return the value of `name`, or `default` when absent or invalid."""
@@ -42,9 +43,21 @@ class Record:
         """Return the line of `name`'s value, or of the mapping when it is absent."""
         return self.lines.get(name, self.line)
 
-    def line_in(self, name: str, text: str, offset: int) -> int:
-        """Return the line of character `offset` of the text held under `name`."""
-        return self.text_lines.get(name, self.line_of(name)) + text[:offset].count("\n")
+    def lines_in(self, name: str, text: str, offsets: list[int]) -> list[int]:
+        """Return the line of each character offset (in increasing order) of the text `name`.
+
+        In a "double-quoted" text, whose escapes can add line breaks the file does not have,
+        that is the line the text starts on.
+        """
+        line = self.text_lines.get(name, self.line_of(name))
+        if name in self.escaped:
+            return [line] * len(offsets)
+        lines, counted = [], 0
+        for offset in offsets:
+            line += text.count("\n", counted, offset)
+            counted = offset
+            lines.append(line)
+        return lines
 
 
 def read_record(located: Located, spec: Spec, problems: FileProblems) -> Record | None:
@@ -57,6 +70,7 @@ def read_record(located: Located, spec: Spec, problems: FileProblems) -> Record 
     values: dict[str, Any] = {}
     lines: dict[str, int] = {}
     text_lines: dict[str, int] = {}
+    escaped: set[str] = set()
     for key, item in located.value.items():
         key_line = located.key_lines.get(key, item.line)
         known = spec.field(key)
@@ -73,12 +87,16 @@ def read_record(located: Located, spec: Spec, problems: FileProblems) -> Record 
                 (f"{key}[{i}]", e) for i, e in enumerate(item.value) if isinstance(e.value, str)
             ]
         for name, text in texts:
+            if text.escaped:
+                escaped.add(name)
+                text_lines[name] = text.line
+                continue
             leading = text.value[: len(text.value) - len(text.value.lstrip())].count("\n")
             text_lines[name] = text.line + int(text.block) + leading
     for wanted in spec.fields:
         if wanted.required and wanted.name not in located.value:
             problems.error(located.line, f"{spec.name} is missing the required key '{wanted.name}'")
-    return Record(values, located.line, lines, text_lines)
+    return Record(values, located.line, lines, text_lines, frozenset(escaped))
 
 
 def _suggest(key: str, spec: Spec) -> str:

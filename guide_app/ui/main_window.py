@@ -233,6 +233,10 @@ class MainWindow(QMainWindow):
         elif url.scheme() == "guide":
             node = self.guide.resolve(url.path())
             self.statusBar().showMessage(node.title if node is not None else url.toString())
+        elif not url.scheme() and url.hasFragment() and not url.path():
+            self.statusBar().clearMessage()  # a place on this page, such as a source
+        else:  # a link a click refuses: say so, never leave another link's address showing
+            self.statusBar().showMessage(f"This link is not allowed: {url.toString()}")
 
     def _open_external(self, url: QUrl) -> None:
         self.statusBar().showMessage(f"Opening in your browser: {url.toString()}", _STATUS_MS)

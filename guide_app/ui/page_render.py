@@ -16,6 +16,10 @@ _BODY = re.compile(r"<body[^>]*>(.*)</body>", re.DOTALL)
 # The Markdown importer bakes the palette's link colour into each link; drop it so the page's own
 # palette (light, dark, print) decides.
 _FIXED_COLOUR = re.compile(r"\s?color:#[0-9a-fA-F]{6};")
+# An image in content is shown as its description: the reader has nothing to load, and Qt would
+# otherwise read any local file an image names (even one the content check missed).
+_IMAGE = re.compile(r"<img\b[^>]*>")
+_ALT = re.compile(r'\balt="([^"]*)"')
 
 
 def markdown_to_html(text: str) -> str:
@@ -24,7 +28,14 @@ def markdown_to_html(text: str) -> str:
     document.setMarkdown(text, _FEATURES)
     found = _BODY.search(document.toHtml())
     fragment = found.group(1) if found else ""
+    fragment = _IMAGE.sub(_described, fragment)
     return _FIXED_COLOUR.sub("", fragment).replace('<span style="">', "<span>")
+
+
+def _described(image: re.Match[str]) -> str:
+    """An image's description (its alt text, already escaped), in place of the image."""
+    alt = _ALT.search(image.group())
+    return alt.group(1) if alt else ""
 
 
 def page_html(page: Page) -> str:

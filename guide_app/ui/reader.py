@@ -5,8 +5,8 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QEvent, QRegularExpression, QUrl, Signal
-from PySide6.QtGui import QFont, QPalette, QTextCursor
+from PySide6.QtCore import QByteArray, QEvent, QRegularExpression, QUrl, Signal
+from PySide6.QtGui import QFont, QPalette, QTextCursor, QTextDocument
 from PySide6.QtWidgets import QApplication, QTextBrowser, QTextEdit, QWidget
 
 from guide_app.guide.page import Page
@@ -18,6 +18,14 @@ if TYPE_CHECKING:  # only in annotations
 _READABLE_CHARS = 80  # longest comfortable line, in average characters
 _SIDE_MARGIN = 16
 _READING_SCALE = 1.2  # body text a little larger than the interface's
+
+
+class _InertDocument(QTextDocument):
+    """A page's document: it loads nothing a page names, from disk or anywhere else."""
+
+    def loadResource(self, type_: int, name: QUrl | str, /) -> Any:
+        """Return an empty value: given none, QTextDocument would read a local file itself."""
+        return QByteArray()
 
 
 class Reader(QTextBrowser):
@@ -35,6 +43,8 @@ class Reader(QTextBrowser):
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
+        self.setDocument(_InertDocument(self))
+        self.setUndoRedoEnabled(False)  # as QTextBrowser's own document is
         self.setObjectName("reader")
         self.setAccessibleName("Page")
         self.setAccessibleDescription("The page you are reading. Links open other pages.")

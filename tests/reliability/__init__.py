@@ -1,0 +1,1 @@
+"""Reliability and safety: offline use, awkward places, two instances, scale."""
