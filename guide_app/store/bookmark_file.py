@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import json
 from collections.abc import Callable
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, TypeVar
 
@@ -43,14 +43,40 @@ def parse(payload: dict[str, Any]) -> tuple[list[Folder], list[Bookmark], int]:
 
 
 def salvage(text: str) -> dict[str, Any]:
-    """Rebuild a payload from every bookmark and folder record still readable in `text`."""
+    """Rebuild a payload from every bookmark and folder record still readable in `text`.
+
+    Records are looked for inside every object that can be read, however deep (a damaged file
+    may have them under a changed name, or inside an object that is not a record itself).
+    """
     folders, bookmarks = [], []
-    for record in iter_json_objects(text):
-        if "node_id" in record:
-            bookmarks.append(record)
-        elif "name" in record and "id" in record:
-            folders.append(record)
+    pending: list[object] = list(iter_json_objects(text))
+    pending.reverse()
+    while pending:  # depth first, in file order, without recursion
+        value = pending.pop()
+        if isinstance(value, dict) and "node_id" in value:
+            bookmarks.append(value)
+        elif isinstance(value, dict) and "name" in value and "id" in value:
+            folders.append(value)
+        elif isinstance(value, dict | list):
+            children = list(value.values() if isinstance(value, dict) else value)
+            pending.extend(reversed(children))
     return {"folders": folders, "bookmarks": bookmarks}
+
+
+def check(payload: dict[str, Any]) -> str:
+    """Say why a readable payload is not exactly what the app writes ("" when it is).
+
+    A record that cannot be read, a field under a damaged name or a bookmark in a folder that
+    is not there would otherwise be dropped silently and then overwritten by the next save.
+    """
+    folders, bookmarks, bad = parse(payload)
+    if bad:
+        return f"{bad} damaged record(s) could not be read"
+    store = BookmarkStore()
+    store.replace_all(folders, bookmarks)
+    if store.to_payload() != {k: v for k, v in payload.items() if k != SCHEMA_KEY}:
+        return "some of its contents are not where or what the guide wrote"
+    return ""
 
 
 class BookmarkFile:
@@ -58,8 +84,13 @@ class BookmarkFile:
 
     def __init__(self, data_dir: Path) -> None:
         self.document = Document(
-            data_dir / FILE_NAME, SCHEMA_VERSION, salvage, backups=data_dir / "backups"
+            data_dir / FILE_NAME,
+            SCHEMA_VERSION,
+            salvage,
+            backups=data_dir / "backups",
+            check=check,
         )
+        self.rewrite_needed = False  # a damaged file was set aside: save what was rescued
 
     @property
     def path(self) -> Path:
@@ -67,18 +98,16 @@ class BookmarkFile:
         return self.document.path
 
     def load_into(self, store: BookmarkStore) -> Loaded:
-        """Fill `store` from disk; a newer or unreadable file makes the store read-only."""
+        """Fill `store` from disk; a newer or unreadable file makes the store read-only.
+
+        When a damaged file was set aside, `rewrite_needed` says that what was rescued from it
+        is not on disk yet: the owner should save soon, or it is gone at the next start.
+        """
         loaded = self.document.load()
-        folders, bookmarks, bad = parse(loaded.payload)
+        folders, bookmarks, _bad = parse(loaded.payload)
         store.replace_all(folders, bookmarks)
         store.read_only = loaded.read_only
-        if bad and not loaded.message:
-            message = (
-                f"{bad} damaged record(s) in {self.path} could not be read; the rest "
-                "are shown. The file will be rewritten without them on the next save, "
-                "and the previous version stays in the backups folder."
-            )
-            return replace(loaded, message=message)
+        self.rewrite_needed = loaded.set_aside is not None
         return loaded
 
     def save(self, store: BookmarkStore) -> None:

@@ -22,6 +22,7 @@ _HEAD_VERSION = re.compile(r'^\s*\{\s*"schema_version"\s*:\s*(\d+)')
 BACKUPS_KEPT = 10
 Payload = dict[str, Any]
 Migration = Callable[[Payload], Payload]
+Check = Callable[[Payload], str]  # why a readable payload is not what the app wrote, or ""
 
 
 class Status(enum.Enum):
@@ -69,7 +70,7 @@ def iter_json_objects(text: str) -> Iterator[dict[str, Any]]:
     while position != -1:
         try:
             value, end = decoder.raw_decode(text, position)
-        except (json.JSONDecodeError, RecursionError):
+        except (ValueError, RecursionError):  # ValueError: also a number too long to read
             position = text.find("{", position + 1)
             continue
         if isinstance(value, dict):
@@ -88,6 +89,9 @@ class Document:
         migrations: for each old version N, a function turning a version-N payload into N+1.
         salvage: rebuilds a payload from the text of a damaged file (readable records only).
         backups: folder for the last BACKUPS_KEPT saved versions.
+        check: says why a payload that is valid JSON still does not hold exactly what this
+            version writes (a record that cannot be read, a field under a damaged name), so the
+            file is set aside before a save could overwrite what is left of it.
     """
 
     def __init__(
@@ -97,33 +101,37 @@ class Document:
         salvage: Callable[[str], Payload],
         migrations: dict[int, Migration] | None = None,
         backups: Path | None = None,
+        check: Check | None = None,
     ) -> None:
         self.path = path
         self.version = version
         self._salvage = salvage
         self._migrations = migrations or {}
         self._backups = backups
+        self._check = check
         self.read_only = False
         self._inspect_only = False
 
     def load(self, *, inspect_only: bool = False) -> Loaded:
         """Read the file. Never raises for bad content; changes a file only to set it aside.
 
-        Temporary files left by a save that was killed half-way are removed first (the app holds
-        the data folder's lock, so no other save can be under way). With `inspect_only` (the
-        command line, which may run beside the app) nothing on disk is touched at all, and the
-        document becomes read-only.
+        Temporary files left by a save (or a backup) that was killed half-way are removed first
+        (the app holds the data folder's lock, so no other save can be under way). With
+        `inspect_only` (the command line, which may run beside the app) nothing on disk is
+        touched at all, and the document becomes read-only.
         """
         self._inspect_only = inspect_only
         if inspect_only:
             self.read_only = True
-        for stale in () if inspect_only else self.path.parent.glob(f".{self.path.name}.*.tmp"):
+        for stale in () if inspect_only else self._stale_temporary_files():
             with contextlib.suppress(OSError):
                 stale.unlink()
         try:
             raw = self.path.read_bytes()
         except FileNotFoundError:
             return Loaded({}, Status.NEW)
+        except IsADirectoryError:
+            return self._damaged("", "it is a folder, not a file")
         except OSError as error:
             self.read_only = True
             reason = error.strerror or str(error)
@@ -136,7 +144,7 @@ class Document:
         text = raw.decode("utf-8", errors="replace")
         try:
             payload = json.loads(raw.decode("utf-8"))
-        except (UnicodeDecodeError, json.JSONDecodeError, RecursionError) as error:
+        except (ValueError, RecursionError) as error:  # ValueError: also a number too long
             return self._damaged(text, f"it is not valid JSON ({_short(error)})")
         if not isinstance(payload, dict) or not isinstance(payload.get(SCHEMA_KEY), int):
             return self._damaged(text, f"it has no whole-number '{SCHEMA_KEY}'")
@@ -161,7 +169,16 @@ class Document:
                 return self._damaged(text, f"no way to update format {payload[SCHEMA_KEY]}")
             payload = step(payload)
             status = Status.MIGRATED
+        why = self._check(payload) if self._check is not None else ""
+        if why:
+            return self._damaged(text, why)
         return Loaded(payload, status)
+
+    def _stale_temporary_files(self) -> list[Path]:
+        found = list(self.path.parent.glob(f".{self.path.name}.*.tmp"))
+        if self._backups is not None:
+            found += self._backups.glob(f".{self.path.stem}-*.json.*.tmp")
+        return found
 
     def _damaged(self, text: str, why: str) -> Loaded:
         """Set the file aside under a new name, and keep what can still be read from it."""
@@ -247,4 +264,8 @@ class Document:
 def _short(error: Exception) -> str:
     if isinstance(error, json.JSONDecodeError):
         return f"{error.msg} at line {error.lineno}, column {error.colno}"
-    return type(error).__name__
+    if isinstance(error, UnicodeDecodeError):
+        return "not UTF-8 text"
+    if isinstance(error, RecursionError):
+        return "nested too deeply"
+    return str(error).split(":")[0]  # e.g. a number too long to read

@@ -8,11 +8,12 @@ import logging
 import re
 from collections.abc import Callable
 from dataclasses import replace
+from functools import partial
 from pathlib import Path
 from typing import Any
 
 from guide_app.store.atomic import write_atomic
-from guide_app.store.documents import Document
+from guide_app.store.documents import SCHEMA_KEY, Document
 from guide_app.store.reviews import (
     SCHEMA_VERSION,
     Action,
@@ -36,20 +37,42 @@ def salvage(text: str) -> dict[str, Any]:
     for key in ("name", "service", "date", "people", "created", "changed", "started_from"):
         found = re.search(rf'"{key}"\s*:\s*("(?:[^"\\]|\\.)*")', text)
         if found:
-            with contextlib.suppress(ValueError):
-                payload[key] = json.loads(found.group(1))
+            with contextlib.suppress(ValueError):  # also ReviewError: an empty name, a bad date
+                value = json.loads(found.group(1))
+                Review.from_payload({"id": "detail", "name": "detail", key: value})
+                payload[key] = value
     payload.setdefault("name", "Recovered review")
     decoder = json.JSONDecoder()
     assessments: dict[str, Any] = {}
     for found in re.finditer(r'"([a-z0-9]+(?:-[a-z0-9]+)*)"\s*:\s*\{', text):
         try:
             value, _ = decoder.raw_decode(text, found.end() - 1)
-        except ValueError:
+        except (ValueError, RecursionError):
             continue
         if isinstance(value, dict) and "status" in value:
             assessments[found.group(1)] = value
     payload["assessments"] = assessments
     return payload
+
+
+def check(review_id: str, payload: dict[str, Any]) -> str:
+    """Say why a readable review file is not exactly what the app writes ("" when it is).
+
+    Anything that would be dropped silently (a damaged criterion record, a field under a
+    damaged name, another id than the file's name) has the file set aside before it is saved
+    over.
+    """
+    try:
+        review, bad = Review.from_payload(payload)
+    except ReviewError as error:
+        return str(error)
+    if bad:
+        return f"{bad} damaged criterion record(s) could not be read"
+    if review.id != review_id:
+        return "the id inside it is not its file name"
+    if review.to_payload() != {k: v for k, v in payload.items() if k != SCHEMA_KEY}:
+        return "some of its contents are not where or what the guide wrote"
+    return ""
 
 
 class ReviewBook:
@@ -75,7 +98,11 @@ class ReviewBook:
             return None
         if review_id not in self._documents:
             self._documents[review_id] = Document(
-                self.folder / f"{review_id}.json", SCHEMA_VERSION, salvage, backups=self._backups
+                self.folder / f"{review_id}.json",
+                SCHEMA_VERSION,
+                salvage,
+                backups=self._backups,
+                check=partial(check, review_id),
             )
         return self._documents[review_id]
 

@@ -65,6 +65,8 @@ class BookmarkController(QObject):
         self.saver.saved.connect(self._save_worked)
         toggle.triggered.connect(self.toggle)
         self.refresh()
+        if file is not None and file.rewrite_needed and not store.read_only:
+            self.saver.changed()  # what was rescued from a damaged file is not on disk yet
 
     # The star ----------------------------------------------------------------------------
 

@@ -139,6 +139,8 @@ class ReviewsView(QWidget):
         if not self.book.loaded:
             messages = self.book.load()
             self._fill_list()
+            if self.book.dirty:
+                self.saver.changed()  # what was rescued from a damaged file is not on disk yet
             if messages:
                 self.problems.emit(messages)
 
@@ -229,8 +231,14 @@ class ReviewsView(QWidget):
                 QMessageBox.warning(self, "Review not started", str(error))
 
     def delete_review(self, review_id: str) -> None:
-        """Delete a review (a copy stays in the backups folder)."""
-        review = self.book.delete(review_id)
+        """Delete a review (a copy stays in the backups folder); a failure deletes nothing."""
+        try:
+            review = self.book.delete(review_id)
+        except OSError as error:
+            self.message.emit(
+                f"The review was not deleted: {error.strerror or error}. It is kept as it was."
+            )
+            return
         self.message.emit(f"Deleted “{review.name}”. A copy is kept in the backups folder.")
 
     def ask_delete(self) -> None:
