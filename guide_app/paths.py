@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import logging
 import os
 import sys
 import tempfile
@@ -79,12 +80,34 @@ def _standard_data_dir() -> Path:
     QCoreApplication.setOrganizationDomain(identity.ORG_DOMAIN)
     QCoreApplication.setApplicationName(identity.DATA_FOLDER_NAME)
     location = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.AppDataLocation)
-    if location:
-        return Path(location)
-    try:  # no usable home for Qt: fall back to the user's home folder, or the temp folder
-        return Path.home() / f".{identity.DATA_FOLDER_NAME}"
-    except RuntimeError:
-        return Path(tempfile.gettempdir()) / identity.DATA_FOLDER_NAME
+    if _per_user_base_known():
+        if location:
+            return Path(location)
+        try:  # no usable location from Qt: fall back to the user's home folder
+            return Path.home() / f".{identity.DATA_FOLDER_NAME}"
+        except RuntimeError:
+            pass
+    user = f"-{os.getuid()}" if hasattr(os, "getuid") else ""  # POSIX temp folders are shared
+    folder = Path(tempfile.gettempdir()) / f"{identity.DATA_FOLDER_NAME}{user}"
+    logging.getLogger(__name__).warning(
+        "no home folder (HOME is not set): keeping your data in %s, which the system may empty; "
+        "start with --data-dir to keep it elsewhere",
+        folder,
+    )
+    return folder
+
+
+def _per_user_base_known() -> bool:
+    """Whether Qt can place per-user folders: on Linux and BSD it builds them from the environment.
+
+    Without HOME (and XDG_DATA_HOME) Qt answers with folders under the file system's root
+    (`/.local/share/...`), which a user cannot write; Windows and macOS ask the system instead.
+    """
+    if sys.platform in ("win32", "darwin"):
+        return True
+    return bool(os.environ.get("HOME", "").strip()) or os.environ.get(
+        "XDG_DATA_HOME", ""
+    ).startswith("/")
 
 
 @dataclass(frozen=True)

@@ -8,9 +8,11 @@ Only local files are used: the app opens no sockets and imports no networking mo
 from __future__ import annotations
 
 import contextlib
+import errno
 import json
 import logging
 import os
+import tempfile
 import time
 from pathlib import Path
 
@@ -22,6 +24,7 @@ log = logging.getLogger(__name__)
 LOCK_NAME = "guide-app.lock"
 REQUESTS = "requests"
 _POLL_MS = 1500  # in case the folder watcher misses an event (network drives)
+ANSWER_S = 5.0  # how long a later start waits for the running app to take its request
 
 
 class InstanceGuard(QObject):
@@ -44,14 +47,23 @@ class InstanceGuard(QObject):
         self._poll.timeout.connect(self._serve)
 
     def acquire(self) -> bool:
-        """Take the lock; True if this process may write the data folder."""
+        """Take the lock; True if this process may write the data folder.
+
+        False means another process holds it. Raises OSError when the folder cannot be written
+        (read-only, no permission), which is not the same as another app holding it.
+        """
         self.data_dir.mkdir(parents=True, exist_ok=True)
         if not self._lock.tryLock(0):
-            return False
+            if self._lock.error() == QLockFile.LockError.LockFailedError:
+                return False
+            with tempfile.TemporaryFile(dir=self.data_dir):  # raises the system's reason
+                pass
+            raise PermissionError(errno.EACCES, "its lock file cannot be created")
         self._folder.mkdir(exist_ok=True)
-        for old in self._folder.glob("*.json"):  # requests left behind by a crash
+        for old in self._folder.glob("*.json"):  # left behind by a crash; not one waiting now
             with contextlib.suppress(OSError):
-                old.unlink()
+                if time.time() - old.stat().st_mtime > ANSWER_S:
+                    old.unlink()
         self._watcher = QFileSystemWatcher([str(self._folder)], self)
         self._watcher.directoryChanged.connect(self._serve)
         self._poll.start(_POLL_MS)
@@ -80,7 +92,7 @@ class InstanceGuard(QObject):
             self.requested.emit(target if isinstance(target, str) else "")
 
 
-def hand_over(data_dir: Path, open_id: str | None, timeout_s: float = 5.0) -> bool:
+def hand_over(data_dir: Path, open_id: str | None, timeout_s: float = ANSWER_S) -> bool:
     """Ask the app holding `data_dir` to come forward (and open `open_id`).
 
     Returns True once it has picked up the request, False if it did not answer in time.

@@ -45,27 +45,53 @@ class BookmarksModel(QAbstractItemModel):
         self._folders: list[Folder] = []
         self._top_bookmarks: list[str] = []
         self._children: dict[str, list[str]] = {}
+        self._sort_keys: dict[tuple[int, int, int], tuple[Any, ...]] = {}
         self.move_handler: Callable[[list[str], str | None], None] = self.move
         self._rebuild()
         store.subscribe(self._store_changed)
 
     # Structure ---------------------------------------------------------------------------
 
-    def _rebuild(self) -> None:
-        self._folders = self.store.folders
-        self._children = {f.id: [] for f in self._folders}
-        self._top_bookmarks = []
+    def _layout(self) -> tuple[list[Folder], dict[str, list[str]], list[str]]:
+        folders = self.store.folders
+        children: dict[str, list[str]] = {f.id: [] for f in folders}
+        top = []
         for bookmark in self.store.bookmarks:
-            if bookmark.folder in self._children:
-                self._children[bookmark.folder].append(bookmark.id)
+            if bookmark.folder in children:
+                children[bookmark.folder].append(bookmark.id)
             else:
-                self._top_bookmarks.append(bookmark.id)
+                top.append(bookmark.id)
+        return folders, children, top
+
+    def _rebuild(self) -> None:
+        self._folders, self._children, self._top_bookmarks = self._layout()
+        self._sort_keys.clear()
 
     def _store_changed(self, what: str, item_id: str | None) -> None:
-        if what == "updated" and item_id is not None:
-            index = self.index_of(item_id)
-            if index.isValid():
-                self.dataChanged.emit(index, index)
+        # One row in or out is told as such: a reset makes the views sort and lay out every
+        # row again, which takes seconds with thousands of bookmarks.
+        self._sort_keys.clear()  # before the views hear of it: they sort again at once
+        index = self.index_of(item_id) if item_id is not None else QModelIndex()
+        if what == "updated" and index.isValid():
+            self.dataChanged.emit(index, index)
+            return
+        if what == "removed" and index.isValid():
+            self.beginRemoveRows(index.parent(), index.row(), index.row())
+            self._rebuild()
+            self.endRemoveRows()
+            return
+        if what == "added" and item_id is not None and not index.isValid():
+            folders, children, top = self._layout()
+            if [f.id for f in folders] == [f.id for f in self._folders]:
+                folder = self.store.get(item_id).folder
+                if folder in children:
+                    parent = self.createIndex([f.id for f in folders].index(folder), 0, 0)
+                    row = children[folder].index(item_id)
+                else:
+                    parent, row = QModelIndex(), len(folders) + top.index(item_id)
+                self.beginInsertRows(parent, row, row)
+                self._rebuild()
+                self.endInsertRows()
                 return
         self.beginResetModel()
         self._rebuild()
@@ -87,6 +113,30 @@ class BookmarksModel(QAbstractItemModel):
         """The folder or bookmark shown at `index`."""
         return self._item(index)
 
+    def sort_key(self, index: _Index, role: int) -> tuple[Any, ...]:
+        """What the pane sorts by: folders first by name, then bookmarks by `role`, then title.
+
+        Read from the folders and bookmarks directly and kept until the next change, because
+        a sort compares each row many times (through `data` it took seconds for 10,000).
+        """
+        where = (index.internalId(), index.row(), role)
+        key = self._sort_keys.get(where)
+        if key is None:
+            item = self._item(index)
+            if isinstance(item, Folder):
+                key = (0, item.name.casefold())
+            elif isinstance(item, Bookmark):
+                title = item.title.casefold()
+                if role == ORDER_ROLE:
+                    node = self.guide.resolve(item.node_id)
+                    key = (1, self._order[node.id] if node is not None else len(self._order), title)
+                else:
+                    key = (1, title if role == TITLE_ROLE else item.changed, title)
+            else:
+                key = (2,)
+            self._sort_keys[where] = key
+        return key
+
     def index_of(self, item_id: str) -> QModelIndex:
         """Return the index of the folder or bookmark with `item_id`, or an invalid index."""
         for row, folder in enumerate(self._folders):
@@ -99,10 +149,14 @@ class BookmarksModel(QAbstractItemModel):
         return QModelIndex()
 
     def index(self, row: int, column: int, parent: _Index = QModelIndex()) -> QModelIndex:  # noqa: B008
-        if column != 0 or row < 0 or row >= self.rowCount(parent):
+        if column != 0 or row < 0:
             return QModelIndex()
-        if not parent.isValid():
-            return self.createIndex(row, 0, 0)
+        if not parent.isValid():  # the common case, answered without another call
+            if row < len(self._folders) + len(self._top_bookmarks):
+                return self.createIndex(row, 0, 0)
+            return QModelIndex()
+        if row >= self.rowCount(parent):
+            return QModelIndex()
         return self.createIndex(row, 0, parent.row() + 1)
 
     def parent(self, index: _Index = QModelIndex()) -> QModelIndex:  # type: ignore[override]  # noqa: B008
@@ -152,12 +206,26 @@ class BookmarksModel(QAbstractItemModel):
         return values.get(role)
 
     def _bookmark_data(self, bookmark: Bookmark, role: int) -> Any:
+        # Sorting and filtering ask for one role of every row: answer each without the others.
+        simple = {
+            ID_ROLE: bookmark.id,
+            IS_FOLDER_ROLE: False,
+            Qt.ItemDataRole.EditRole: bookmark.title,
+            CHANGED_ROLE: bookmark.changed,
+        }
+        if role in simple:
+            return simple[role]
+        if role == TITLE_ROLE:
+            return bookmark.title.casefold()
+        if role == ORDER_ROLE:
+            node = self.guide.resolve(bookmark.node_id)
+            return self._order[node.id] if node is not None else len(self._order)
         page = self.page_title(bookmark)
+        if role == FILTER_ROLE:
+            return f"{bookmark.title}\n{bookmark.note}\n{page or ''}"
         shown = bookmark.title if page is not None else f"{bookmark.title} ({NOT_IN_EDITION})"
         if role == Qt.ItemDataRole.DisplayRole:
             return shown
-        if role == Qt.ItemDataRole.EditRole:
-            return bookmark.title
         if role == Qt.ItemDataRole.ToolTipRole:
             first = bookmark.note.strip().splitlines()[0] if bookmark.note.strip() else "No note"
             return f"{page or NOT_IN_EDITION.capitalize()}\n{first}"
@@ -168,15 +236,7 @@ class BookmarksModel(QAbstractItemModel):
             font = QFont()
             font.setItalic(True)
             return font
-        node = self.guide.resolve(bookmark.node_id)
-        return {
-            ID_ROLE: bookmark.id,
-            IS_FOLDER_ROLE: False,
-            ORDER_ROLE: self._order[node.id] if node is not None else len(self._order),
-            TITLE_ROLE: bookmark.title.casefold(),
-            CHANGED_ROLE: bookmark.changed,
-            FILTER_ROLE: f"{bookmark.title}\n{bookmark.note}\n{page or ''}",
-        }.get(role)
+        return None
 
     def flags(self, index: _Index) -> Qt.ItemFlag:
         base = Qt.ItemFlag.ItemIsDropEnabled

@@ -15,7 +15,7 @@ from PySide6.QtCore import (
     QTimer,
     Signal,
 )
-from PySide6.QtGui import QAction, QKeySequence, QUndoStack
+from PySide6.QtGui import QAction, QKeySequence, QShowEvent, QUndoStack
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -38,7 +38,6 @@ from guide_app.ui import bookmark_commands as commands
 from guide_app.ui.bookmarks_model import (
     CHANGED_ROLE,
     FILTER_ROLE,
-    IS_FOLDER_ROLE,
     NOT_IN_EDITION,
     ORDER_ROLE,
     TITLE_ROLE,
@@ -69,15 +68,12 @@ class BookmarksProxy(QSortFilterProxyModel):
         self.sort(0)
 
     def lessThan(self, left: _Index, right: _Index) -> bool:
-        left_folder, right_folder = left.data(IS_FOLDER_ROLE), right.data(IS_FOLDER_ROLE)
-        if left_folder != right_folder:
-            return bool(left_folder)
-        if left_folder:
-            return str(left.data(TITLE_ROLE)) < str(right.data(TITLE_ROLE))
-        a, b = left.data(self.sort_role), right.data(self.sort_role)
-        if self.sort_role == CHANGED_ROLE:
-            return str(a) > str(b)  # newest first
-        return bool(a < b) if a != b else str(left.data(TITLE_ROLE)) < str(right.data(TITLE_ROLE))
+        model = self.sourceModel()
+        assert isinstance(model, BookmarksModel)
+        a, b = model.sort_key(left, self.sort_role), model.sort_key(right, self.sort_role)
+        if self.sort_role == CHANGED_ROLE and a[0] == b[0] == 1:
+            return bool(a[1] > b[1])  # newest first
+        return a < b
 
 
 class BookmarksPane(QWidget):
@@ -104,6 +100,7 @@ class BookmarksPane(QWidget):
         self._note_timer.setSingleShot(True)
         self._note_timer.timeout.connect(self._commit_note)
         self._note_typed_in = False  # the note was typed in since it was last filled
+        self._expand_pending = False
         self._build()
         self._connect()
         self._show_details()
@@ -136,7 +133,7 @@ class BookmarksPane(QWidget):
         self.view.setDropIndicatorShown(True)
         self.view.setEditTriggers(QAbstractItemView.EditTrigger.EditKeyPressed)
         self.view.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
-        self.view.expandAll()
+        self.expand_all()
         self.title = QLineEdit()
         self.title.setObjectName("bookmarkTitle")
         self.title.setAccessibleName("Bookmark title")
@@ -224,8 +221,24 @@ class BookmarksPane(QWidget):
             self.view.setCurrentIndex(index)
             self.view.scrollTo(index)
 
+    def expand_all(self) -> None:
+        """Open every folder: now if the pane is on screen, else when it is next shown.
+
+        Laying out the whole tree takes a while with thousands of bookmarks; start-up, with
+        the pane in a tab behind another, should not pay for it.
+        """
+        self._expand_pending = not self.isVisible()
+        if not self._expand_pending:
+            self.view.expandAll()
+
+    def showEvent(self, event: QShowEvent) -> None:
+        """Open the folders if that was left for when the pane is shown."""
+        super().showEvent(event)
+        if self._expand_pending:
+            self.expand_all()
+
     def _after_reset(self) -> None:
-        self.view.expandAll()
+        self.expand_all()
         if self._editing is not None:
             self.select(self._editing)
         self._show_details()
@@ -300,7 +313,7 @@ class BookmarksPane(QWidget):
 
     def _filter_changed(self, text: str) -> None:
         self.proxy.setFilterFixedString(text)
-        self.view.expandAll()
+        self.expand_all()
 
     def _activated(self, index: QModelIndex) -> None:
         item = self.model.item(self.proxy.mapToSource(index))

@@ -1,0 +1,176 @@
+"""Run the real app with every socket refused, drive it end to end, and report as JSON.
+
+Run as `python offline_driver.py DATA_DIR OUT_DIR`. The blocking is installed before anything
+else is imported, with a Python audit hook rather than by replacing `socket.socket`: the hook
+sees every socket of every family (also AF_UNIX socketpairs, and `_socket` used directly), name
+lookups and the http/urllib/webbrowser entry points, it cannot be bypassed by a reference taken
+before patching, and it needs no `import socket`, so the report can also say whether anything
+imported the socket module at all. Every attempt is recorded and refused with OSError.
+
+Qt's C++ code does not go through Python, so the report also lists what the process has mapped
+and open at the end: Qt's network library (libQt6Network), the CUPS print plugin (libcups talks
+to a print server) and any open socket. Only Linux has /proc; elsewhere those lists are null.
+"""
+
+from __future__ import annotations
+
+import errno
+import sys
+
+_BLOCKED_EVENTS = (
+    "socket.",  # socket.__new__, .connect, .bind, .getaddrinfo, .gethostbyname, .sendto, ...
+    "urllib.Request",
+    "http.client.",
+    "webbrowser.open",
+    "ftplib.",
+    "smtplib.",
+    "imaplib.",
+    "poplib.",
+)
+ATTEMPTS: list[str] = []
+
+
+def _refuse_network(event: str, args: tuple[object, ...]) -> None:
+    if event.startswith(_BLOCKED_EVENTS):
+        ATTEMPTS.append(f"{event} {args!r}"[:300])
+        raise OSError(errno.EACCES, f"network use refused by the offline test: {event}")
+
+
+sys.addaudithook(_refuse_network)
+MODULES_AT_START = set(sys.modules)
+
+import json  # noqa: E402  (everything after the hook)
+import os  # noqa: E402
+import time  # noqa: E402
+from collections.abc import Callable  # noqa: E402
+from pathlib import Path  # noqa: E402
+
+os.environ["QT_QPA_PLATFORM"] = "offscreen"
+
+from PySide6.QtCore import Qt, QTimer  # noqa: E402
+from PySide6.QtTest import QTest  # noqa: E402
+from PySide6.QtWidgets import QApplication  # noqa: E402
+
+from guide_app.cli import main as guide_app_main  # noqa: E402
+from guide_app.store.reviews import Status  # noqa: E402
+from guide_app.ui.main_window import MainWindow  # noqa: E402
+
+NETWORK_MODULES = ("socket", "ssl", "http.client", "urllib.request", "PySide6.QtNetwork")
+NOTE = "Offline note: use with new referrals"
+REVIEW_NOTE = "Checked at the team meeting, offline."
+STEPS: dict[str, object] = {}
+
+
+def wait_until(condition: Callable[[], bool], timeout_s: float = 20.0) -> None:
+    """Process events until `condition` holds (raise if it never does)."""
+    deadline = time.monotonic() + timeout_s
+    while not condition():
+        if time.monotonic() > deadline:
+            raise TimeoutError("gave up waiting")
+        QTest.qWait(20)
+
+
+def drive(out: Path) -> None:
+    """Search, bookmark, review and export through the shown window, then close it."""
+    window = next(w for w in QApplication.topLevelWidgets() if isinstance(w, MainWindow))
+    wait_until(window.isVisible)
+    STEPS["shown"] = window.current_id
+
+    # Search: type into the toolbar field, open the best result with Enter.
+    window.commands["focus_search"].trigger()
+    QTest.keyClicks(window.search.field, "sleep")
+    results = [r.target for r in window.search.pane.model.results]
+    QTest.keyClick(window.search.field, Qt.Key.Key_Return)
+    STEPS["search"] = {"results": len(results), "best": results[:1], "opened": window.current_id}
+
+    # Bookmark the page opened, type a note in the Bookmarks pane, save.
+    window.commands["toggle_bookmark"].trigger()
+    bookmark = window.bookmarks.for_node([window.current_id or ""])
+    assert bookmark is not None
+    window.commands["show_bookmarks"].trigger()
+    pane = window.bookmarks_pane
+    pane.select(bookmark.id)
+    pane.note.setFocus()
+    QTest.keyClicks(pane.note, NOTE)
+    wait_until(lambda: window.bookmarks.get(bookmark.id).note == NOTE)
+    STEPS["bookmark"] = {"node": bookmark.node_id, "saved": window.bookmark_control.saver.flush()}
+
+    # Review: create one, tick a criterion by keyboard, type its notes, save.
+    window.commands["show_reviews"].trigger()
+    review = window.reviews.create_review("Offline review", "MSK physio", "2026-03-02", "AB")
+    editor = window.reviews.editor
+    editor.select_node("people-see-a-consistent-clinician")
+    editor.tree.setFocus()
+    QTest.keyClick(editor.tree, Qt.Key.Key_3)  # Met
+    editor.panel.notes.setFocus()
+    QTest.keyClicks(editor.panel.notes, REVIEW_NOTE)
+    saved = window.flush_saves()
+    found = window.reviews.book.get(review.id).assessment("people-see-a-consistent-clinician")
+    STEPS["review"] = {
+        "id": review.id,
+        "status": found.status.value,
+        "met": found.status is Status.MET,
+        "saved": saved,
+    }
+
+    # Exports: the review in every format, the bookmarks in both, the page as PDF.
+    for fmt in ("pdf", "md", "csv"):
+        window.reviews.export(review.id, fmt, out / f"review.{fmt}")
+    window.bookmark_control.export_to(out / "bookmarks.json")
+    window.bookmark_control.export_to(out / "bookmarks.md")
+    window.open(bookmark.node_id)
+    window.command.save_pdf(out / "page.pdf")
+    STEPS["diagnostics"] = window.command.diagnostics().splitlines()[0]
+    STEPS["exported"] = sorted(p.name for p in out.iterdir())
+    window.close()  # the last window: the app quits and run() returns
+
+
+def process_report() -> dict[str, object]:
+    """What Qt's C++ side has loaded and opened (Linux only: null elsewhere)."""
+    maps, fds = Path("/proc/self/maps"), Path("/proc/self/fd")
+    if not maps.exists():
+        return {"network_libraries": None, "sockets": None}
+    libraries = {line.split()[-1] for line in maps.read_text().splitlines() if "/" in line}
+    network = sorted(p for p in libraries if "Qt6Network" in p or "libcups" in p)
+    sockets = []
+    for fd in fds.iterdir():
+        try:
+            target = str(fd.readlink())
+        except OSError:
+            continue
+        if target.startswith("socket:"):
+            sockets.append(target)
+    return {"network_libraries": network, "sockets": sockets}
+
+
+def main() -> int:
+    """Start the app through its command line, drive it, and print the report."""
+    data, out = Path(sys.argv[1]), Path(sys.argv[2])
+    out.mkdir(parents=True, exist_ok=True)
+    app = QApplication(sys.argv[:1])  # run() uses this one
+    failure: list[str] = []
+
+    def safely() -> None:
+        try:
+            drive(out)
+        except Exception as error:  # noqa: BLE001  (reported, and the app quits)
+            failure.append(f"{type(error).__name__}: {error}")
+            app.exit(3)
+
+    QTimer.singleShot(0, safely)
+    status = guide_app_main(["--data-dir", str(data)])
+    report = {
+        "status": status,
+        "failure": failure,
+        "steps": STEPS,
+        "attempts": ATTEMPTS,
+        "network_modules": [m for m in NETWORK_MODULES if m in sys.modules],
+        "network_modules_at_start": [m for m in NETWORK_MODULES if m in MODULES_AT_START],
+        **process_report(),
+    }
+    print("REPORT " + json.dumps(report), flush=True)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
