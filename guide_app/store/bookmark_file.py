@@ -63,11 +63,15 @@ def salvage(text: str) -> dict[str, Any]:
     return {"folders": folders, "bookmarks": bookmarks}
 
 
-def check(payload: dict[str, Any]) -> str:
+Parsed = tuple[list[Folder], list[Bookmark]]
+
+
+def check(payload: dict[str, Any], keep: Callable[[Parsed], None] | None = None) -> str:
     """Say why a readable payload is not exactly what the app writes ("" when it is).
 
     A record that cannot be read, a field under a damaged name or a bookmark in a folder that
     is not there would otherwise be dropped silently and then overwritten by the next save.
+    `keep` receives what was parsed, so an accepted payload need not be parsed again.
     """
     folders, bookmarks, bad = parse(payload)
     if bad:
@@ -76,6 +80,8 @@ def check(payload: dict[str, Any]) -> str:
     store.replace_all(folders, bookmarks)
     if store.to_payload() != {k: v for k, v in payload.items() if k != SCHEMA_KEY}:
         return "some of its contents are not where or what the guide wrote"
+    if keep is not None:
+        keep((folders, bookmarks))
     return ""
 
 
@@ -88,9 +94,17 @@ class BookmarkFile:
             SCHEMA_VERSION,
             salvage,
             backups=data_dir / "backups",
-            check=check,
+            check=lambda payload: check(payload, self._keep),
         )
         self.rewrite_needed = False  # a damaged file was set aside: save what was rescued
+        self._accepted: Parsed | None = None  # what the check parsed from the file it accepted
+
+    def _keep(self, parsed: Parsed) -> None:
+        self._accepted = parsed
+
+    def _take_accepted(self) -> Parsed | None:
+        accepted, self._accepted = self._accepted, None
+        return accepted
 
     @property
     def path(self) -> Path:
@@ -103,8 +117,13 @@ class BookmarkFile:
         When a damaged file was set aside, `rewrite_needed` says that what was rescued from it
         is not on disk yet: the owner should save soon, or it is gone at the next start.
         """
+        self._accepted = None
         loaded = self.document.load()
-        folders, bookmarks, _bad = parse(loaded.payload)
+        accepted = self._take_accepted()
+        if accepted is not None and loaded.set_aside is None:
+            folders, bookmarks = accepted  # the check parsed this very payload
+        else:  # no file, or what was salvaged from a damaged one
+            folders, bookmarks, _bad = parse(loaded.payload)
         store.replace_all(folders, bookmarks)
         store.read_only = loaded.read_only
         self.rewrite_needed = loaded.set_aside is not None
