@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping
+
 from PySide6.QtCore import QObject, QSettings, Qt, Signal
 from PySide6.QtGui import QColor, QFont, QGuiApplication, QPalette
 from PySide6.QtWidgets import QApplication
@@ -15,7 +17,6 @@ _THEME_KEY = "view/theme"
 
 def contrast_palette() -> QPalette:
     """White on black, yellow links and highlights: for people who need the most contrast."""
-    palette = QPalette()
     black, white, yellow = QColor("#000000"), QColor("#ffffff"), QColor("#ffff00")
     roles = {
         QPalette.ColorRole.Window: black,
@@ -37,15 +38,7 @@ def contrast_palette() -> QPalette:
         QPalette.ColorRole.Dark: white,
         QPalette.ColorRole.Light: white,
     }
-    for role, colour in roles.items():
-        palette.setColor(role, colour)
-    for role in (
-        QPalette.ColorRole.WindowText,
-        QPalette.ColorRole.Text,
-        QPalette.ColorRole.ButtonText,
-    ):
-        palette.setColor(QPalette.ColorGroup.Disabled, role, QColor("#a0a0a0"))
-    return palette
+    return _palette(roles, disabled_text="#a0a0a0")
 
 
 class Appearance(QObject):
@@ -151,7 +144,6 @@ class Appearance(QObject):
 
 def dark_palette() -> QPalette:
     """A calm dark palette, for styles that do not provide one themselves."""
-    palette = QPalette()
     roles = {
         QPalette.ColorRole.Window: "#202124",
         QPalette.ColorRole.WindowText: "#e8eaed",
@@ -174,6 +166,12 @@ def dark_palette() -> QPalette:
         QPalette.ColorRole.Shadow: "#000000",
         QPalette.ColorRole.BrightText: "#ffffff",
     }
+    return _palette(roles, disabled_text="#80868b")
+
+
+def _palette(roles: Mapping[QPalette.ColorRole, QColor | str], *, disabled_text: str) -> QPalette:
+    """A palette with these colours in every group, and greyed text where a control is off."""
+    palette = QPalette()
     for role, colour in roles.items():
         palette.setColor(role, QColor(colour))
     for role in (
@@ -181,5 +179,5 @@ def dark_palette() -> QPalette:
         QPalette.ColorRole.Text,
         QPalette.ColorRole.ButtonText,
     ):
-        palette.setColor(QPalette.ColorGroup.Disabled, role, QColor("#80868b"))
+        palette.setColor(QPalette.ColorGroup.Disabled, role, QColor(disabled_text))
     return palette
