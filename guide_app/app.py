@@ -22,7 +22,6 @@ from guide_app.single_instance import InstanceGuard, hand_over
 from guide_app.store.bookmark_file import BookmarkFile
 from guide_app.store.bookmarks import BookmarkStore
 from guide_app.store.review_book import ReviewBook
-from guide_app.ui.content_problems import ContentProblemsDialog
 from guide_app.ui.icons import app_icon
 from guide_app.ui.main_window import MainWindow
 
@@ -125,6 +124,8 @@ def run(args: argparse.Namespace) -> int:
         if args.smoke_test or not _can_show_dialogs():
             print(f"{'smoke test failed: ' if args.smoke_test else ''}{error}", file=sys.stderr)
             return 1
+        from guide_app.ui.content_problems import ContentProblemsDialog  # only on errors
+
         ContentProblemsDialog(str(content), error.problems).exec()
         return 1
     if args.smoke_test:

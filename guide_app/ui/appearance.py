@@ -49,6 +49,7 @@ class Appearance(QObject):
     """
 
     changed = Signal()
+    _palette_set = False  # whether any Appearance has set the (process-wide) app palette
 
     def __init__(self, settings: QSettings, parent: QObject | None = None) -> None:
         super().__init__(parent)
@@ -76,17 +77,30 @@ class Appearance(QObject):
         """Apply the remembered zoom and theme at start: writes nothing, tells listeners once.
 
         The palette and font are only set when they differ from what the app has already:
-        setting either makes every widget restyle, which start-up need not pay for.
+        setting either makes every widget restyle, which start-up need not pay for. Under
+        System with a light scheme, Qt's own palette is already the one to use, so the style
+        is not even asked for its palette.
         """
         self._use_scheme()
-        palette = contrast_palette() if self.theme == "contrast" else self._scheme_palette()
-        if palette != self._app.palette():
-            self._app.setPalette(palette)
+        if self.theme == "contrast":
+            self._set_palette(contrast_palette())
+        elif Appearance._palette_set or self._wants_dark() or self.theme != "system":
+            self._set_palette(self._scheme_palette())
         if abs(self._app.font().pointSizeF() - self._base_size * self.zoom) > 1e-6:
             font = QFont(self._app.font())
             font.setPointSizeF(self._base_size * self.zoom)
             self._app.setFont(font)
         self.changed.emit()
+
+    def _set_palette(self, palette: QPalette) -> None:
+        """Give the app `palette`, unless it has it already (every widget would restyle)."""
+        if palette != self._app.palette():
+            self._app.setPalette(palette)
+            Appearance._palette_set = True
+
+    def _wants_dark(self) -> bool:
+        system_dark = QGuiApplication.styleHints().colorScheme() == Qt.ColorScheme.Dark
+        return self.theme == "dark" or (self.theme == "system" and system_dark)
 
     def _use_scheme(self) -> None:
         """Ask the platform for light or dark, or for its own choice under System."""
@@ -117,10 +131,8 @@ class Appearance(QObject):
         """Use one of THEMES. System follows the computer's light/dark live."""
         self.theme = theme if theme in THEMES else "system"
         self._use_scheme()
-        if self.theme == "contrast":
-            self._app.setPalette(contrast_palette())
-        else:
-            self._app.setPalette(self._scheme_palette())
+        contrast = self.theme == "contrast"
+        self._set_palette(contrast_palette() if contrast else self._scheme_palette())
         if remember:
             self.settings.setValue(_THEME_KEY, self.theme)
         self.changed.emit()
@@ -128,16 +140,14 @@ class Appearance(QObject):
     def _scheme_changed(self, _scheme: Qt.ColorScheme) -> None:
         """The computer switched between light and dark: follow it when set to System."""
         if self.theme == "system":
-            self._app.setPalette(self._scheme_palette())
+            self._set_palette(self._scheme_palette())
             self.changed.emit()
 
     def _scheme_palette(self) -> QPalette:
         """The style's palette for the chosen scheme (a dark one built if the style has none)."""
         palette = self._app.style().standardPalette()
-        system_dark = QGuiApplication.styleHints().colorScheme() == Qt.ColorScheme.Dark
-        dark = self.theme == "dark" or (self.theme == "system" and system_dark)
         looks_dark = palette.color(QPalette.ColorRole.Window).lightness() < 128
-        if dark and not looks_dark:
+        if self._wants_dark() and not looks_dark:
             return dark_palette()
         return palette
 

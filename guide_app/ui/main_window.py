@@ -26,12 +26,11 @@ from guide_app.store.review_book import ReviewBook
 from guide_app.ui import window_state
 from guide_app.ui.actions import create_actions
 from guide_app.ui.bookmark_controller import BookmarkController
-from guide_app.ui.bookmarks_model import BookmarksModel
-from guide_app.ui.bookmarks_pane import BookmarksPane
 from guide_app.ui.contents_model import ContentsModel
 from guide_app.ui.contents_view import ContentsView
 from guide_app.ui.find_bar import FindBar
 from guide_app.ui.history import History
+from guide_app.ui.lazy_tab import LazyTab
 from guide_app.ui.reader import Reader
 from guide_app.ui.review.reviews_view import ReviewsView
 from guide_app.ui.search_controller import SearchController
@@ -40,6 +39,9 @@ from guide_app.ui.window_commands import WELCOME_PAGE, WindowCommands
 
 if TYPE_CHECKING:  # only in annotations
     from PySide6.QtGui import QCloseEvent, QShowEvent
+
+    from guide_app.ui.bookmarks_pane import BookmarksPane
+    from guide_app.ui.search_pane import SearchPane
 
 APP_TITLE = "Pain & Mental Health Guide"
 REVIEW_PREFIX = "review:"
@@ -73,9 +75,6 @@ class MainWindow(QMainWindow):
 
         self.contents = ContentsView(ContentsModel(guide, self))
         self.reader = Reader()
-        self.bookmarks_pane = BookmarksPane(
-            BookmarksModel(self.bookmarks, guide, self), self.undo_stack
-        )
         self.side_tabs = QTabWidget()
         self.side_tabs.setObjectName("sideTabs")
         self.side_tabs.setAccessibleName("Side panes")
@@ -85,8 +84,9 @@ class MainWindow(QMainWindow):
             guide, self.bookmarks, self.reviews.book, self.reviews.ensure_loaded, cache, self
         )
         self.side_tabs.addTab(self.contents, "&Contents")
-        self.side_tabs.addTab(self.search.pane, "&Search")
-        self.side_tabs.addTab(self.bookmarks_pane, "Boo&kmarks")
+        # Search and Bookmarks are built when first chosen: the first frame need not wait.
+        self.search_tab = LazyTab(self.side_tabs, "&Search", lambda: self.search.pane)
+        self.bookmarks_tab = LazyTab(self.side_tabs, "Boo&kmarks", self._build_bookmarks_pane)
         self.find_bar = FindBar(self.reader)
         self.reading = reading = QWidget()
         reading.setObjectName("readingArea")
@@ -131,15 +131,32 @@ class MainWindow(QMainWindow):
         self._update_actions()
         self.command.appearance.apply()
 
+    @property
+    def bookmarks_pane(self) -> BookmarksPane:
+        """The Bookmarks pane (built on first use)."""
+        return self.bookmarks_tab.get()
+
+    @property
+    def search_pane(self) -> SearchPane:
+        """The Search pane, in its tab (built on first use)."""
+        return self.search_tab.get()
+
+    def _build_bookmarks_pane(self) -> BookmarksPane:
+        from guide_app.ui.bookmarks_model import BookmarksModel
+        from guide_app.ui.bookmarks_pane import BookmarksPane
+
+        pane = BookmarksPane(BookmarksModel(self.bookmarks, self.guide, self), self.undo_stack)
+        pane.open_requested.connect(self.open)
+        return pane
+
     def _connect(self) -> None:
-        self.bookmarks_pane.open_requested.connect(self.open)
         self.reviews.open_node.connect(self.open)
         self.reviews.review_chosen.connect(self._review_chosen)
         self.reviews.message.connect(self.command.announce)
         self.reviews.problems.connect(self.report)
         self.search.open_target.connect(self.open_highlighted)
         self.search.shown.connect(self._show_search)
-        self.search.pane.announced.connect(lambda text: self.command.announce(text, 10_000))
+        self.search.announced.connect(lambda text: self.command.announce(text, 10_000))
         self.history.current_changed.connect(self._show)
         self.history.state_changed.connect(self._update_actions)
         self.contents.node_chosen.connect(self.open)
@@ -152,7 +169,7 @@ class MainWindow(QMainWindow):
 
     def _show_search(self) -> None:
         self.side_tabs.show()
-        self.side_tabs.setCurrentWidget(self.search.pane)
+        self.side_tabs.setCurrentWidget(self.search_pane)
 
     # Navigation -----------------------------------------------------------------------
 

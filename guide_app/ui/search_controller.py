@@ -12,15 +12,14 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QObject, QTimer, Signal
 
 from guide_app.guide.model import Guide
-from guide_app.guide.search_result import Result
 from guide_app.store.bookmarks import BookmarkStore
 from guide_app.store.review_book import ReviewBook
 from guide_app.store.search_notes import collect_notes
 from guide_app.ui.search_field import SearchField
-from guide_app.ui.search_pane import SearchPane
 
 if TYPE_CHECKING:
     from guide_app.guide.search import SearchIndex
+    from guide_app.ui.search_pane import SearchPane
 
 log = logging.getLogger(__name__)
 _NOTES_REFRESH_MS = 500
@@ -29,13 +28,17 @@ _NOTES_REFRESH_MS = 500
 class SearchController(QObject):
     """Builds the index in a thread after the first paint; keeps the user's notes in it.
 
+    The Search pane is built when first needed: by typing, or by choosing its tab.
+
     Signals:
         open_target(str, list): open a result's target and mark these words on the page.
         shown(): the Search pane should come to the front.
+        announced(str): the pane's short status ("12 results"), for the status bar.
     """
 
     open_target = Signal(str, list)
     shown = Signal()
+    announced = Signal(str)
     _built = Signal()  # from the building thread; delivered in the UI thread
 
     def __init__(
@@ -56,18 +59,32 @@ class SearchController(QObject):
         self.reviews = reviews
         self._load_reviews = load_reviews
         self.field = SearchField()
-        self.pane = SearchPane()
+        self._pane: SearchPane | None = None
         self.index: SearchIndex | None = None
         self._notes_timer = QTimer(self)
         self._notes_timer.setSingleShot(True)
         self._notes_timer.timeout.connect(self.refresh_notes)
         self.field.textChanged.connect(self._typed)
-        self.field.down.connect(self.pane.focus_results)
+        self.field.down.connect(self._focus_results)
         self.field.enter.connect(self._open_best)
-        self.pane.open_result.connect(self._open)
         self._built.connect(self.ensure_index)
         bookmarks.subscribe(lambda *_: self._notes_timer.start(_NOTES_REFRESH_MS))
         reviews.subscribe(lambda *_: self._notes_timer.start(_NOTES_REFRESH_MS))
+
+    @property
+    def pane(self) -> SearchPane:
+        """The Search pane, built the first time it is needed."""
+        if self._pane is None:
+            from guide_app.ui.search_pane import SearchPane  # not needed for the first frame
+
+            self._pane = SearchPane()
+            self._pane.index = self.index
+            self._pane.open_result.connect(self._open)
+            self._pane.announced.connect(self.announced)
+        return self._pane
+
+    def _focus_results(self) -> None:
+        self.pane.focus_results()
 
     def prepare(self) -> None:
         """Start building the index in a thread (after the first paint), so typing never waits."""
@@ -97,7 +114,9 @@ class SearchController(QObject):
             from guide_app.guide.search import SearchIndex
 
             index = self._building or SearchIndex(self.guide, self.cache_dir)
-            self.index = self.pane.index = index
+            self.index = index
+            if self._pane is not None:
+                self._pane.index = index
             self._load_reviews()
             self.refresh_notes()
             if self.field.text():
@@ -125,5 +144,7 @@ class SearchController(QObject):
             self._open(best)
 
     def _open(self, result: object) -> None:
+        from guide_app.guide.search_result import Result  # loaded with the pane
+
         if isinstance(result, Result) and self.index is not None:
             self.open_target.emit(result.target, self.index.highlight(self.pane.text))

@@ -98,8 +98,9 @@ class WindowCommands(QObject):
         found: list[tuple[str, QWidget]] = []
         if w.side_tabs.isVisible():
             side = w.side_tabs.currentWidget()
-            target = {id(w.bookmarks_pane): w.bookmarks_pane.view,
-                      id(w.search.pane): w.search.pane.view}.get(id(side), side)  # fmt: skip
+            views = {id(pane): pane.view for pane in (w.bookmarks_tab.built, w.search_tab.built)
+                     if pane is not None}  # fmt: skip
+            target = views.get(id(side), side)
             found.append((w.side_tabs.tabText(w.side_tabs.currentIndex()).replace("&", ""),
                           target))  # fmt: skip
         if w.centre.currentWidget() is w.reviews:

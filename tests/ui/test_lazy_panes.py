@@ -1,0 +1,80 @@
+"""The Search and Bookmarks panes are built on first use, and behave as if always there."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QKeySequence
+from PySide6.QtWidgets import QApplication
+from pytestqt.qtbot import QtBot
+
+from guide_app.ui.appearance import Appearance
+from guide_app.ui.main_window import MainWindow
+from tests.ui.conftest import MakeWindow, show_active
+
+
+def test_a_new_window_builds_neither_side_pane(qtbot: QtBot, make_window: MakeWindow) -> None:
+    window = make_window()
+    show_active(qtbot, window)
+    assert window.search_tab.built is None
+    assert window.bookmarks_tab.built is None
+    tabs = [window.side_tabs.tabText(i) for i in range(window.side_tabs.count())]
+    assert tabs == ["&Contents", "&Search", "Boo&kmarks"]
+    assert window.side_tabs.currentWidget() is window.contents
+
+
+def test_choosing_a_tab_builds_its_pane_in_place(qtbot: QtBot, window: MainWindow) -> None:
+    window.side_tabs.setCurrentIndex(2)
+    pane = window.bookmarks_tab.built
+    assert pane is not None
+    assert window.side_tabs.currentIndex() == 2
+    assert window.side_tabs.currentWidget() is pane is window.bookmarks_pane
+    assert window.side_tabs.tabText(2) == "Boo&kmarks"
+    qtbot.waitUntil(pane.isVisible)
+    assert window.search_tab.built is None  # the other tab is still not built
+
+
+def test_the_bookmarks_shortcut_builds_the_pane_and_focuses_its_list(
+    qtbot: QtBot, window: MainWindow
+) -> None:
+    qtbot.keySequence(window, QKeySequence("Ctrl+B"))
+    pane = window.bookmarks_tab.built
+    assert pane is not None
+    assert window.side_tabs.currentWidget() is pane
+    qtbot.waitUntil(lambda: QApplication.focusWidget() is pane.view)
+
+
+def test_a_pane_built_before_its_tab_is_chosen_joins_the_tab(
+    qtbot: QtBot, window: MainWindow
+) -> None:
+    qtbot.keySequence(window, QKeySequence("Ctrl+K"))
+    qtbot.keyClicks(window.search.field, "   ")  # blank: the pane runs, but is not shown
+    built = window.search.pane
+    assert window.search_tab.built is None
+    window.side_tabs.setCurrentIndex(1)
+    assert window.search_tab.built is built
+    assert window.side_tabs.currentWidget() is built
+    qtbot.keyClicks(window.search.field, "example")
+    assert built.model.rowCount() > 0
+
+
+def test_the_search_pane_announces_its_first_count(qtbot: QtBot, window: MainWindow) -> None:
+    qtbot.keySequence(window, QKeySequence("Ctrl+K"))
+    qtbot.keyClick(window.search.field, Qt.Key.Key_E)
+    window.search.ensure_index()
+    qtbot.keyClicks(window.search.field, "xample")
+    assert "result" in window.statusBar().currentMessage()
+
+
+def test_the_system_theme_keeps_qt_s_own_palette_at_start(
+    qtbot: QtBot, make_window: MakeWindow
+) -> None:
+    window = make_window()
+    app = QApplication.instance()
+    assert isinstance(app, QApplication)
+    if not Appearance._palette_set:  # no window in this process has set one yet
+        assert app.palette() == app.style().standardPalette()
+    window.command.appearance.set_theme("dark", remember=False)
+    dark = app.palette()
+    window.command.appearance.set_theme("system", remember=False)
+    assert app.palette() != dark
+    assert app.palette() == app.style().standardPalette()
