@@ -32,7 +32,6 @@ from guide_app.ui.find_bar import FindBar
 from guide_app.ui.history import History
 from guide_app.ui.lazy_tab import LazyTab
 from guide_app.ui.reader import Reader
-from guide_app.ui.review.reviews_view import ReviewsView
 from guide_app.ui.search_controller import SearchController
 from guide_app.ui.window_chrome import build_menus, build_toolbar
 from guide_app.ui.window_commands import WELCOME_PAGE, WindowCommands
@@ -41,6 +40,7 @@ if TYPE_CHECKING:  # only in annotations
     from PySide6.QtGui import QCloseEvent, QShowEvent
 
     from guide_app.ui.bookmarks_pane import BookmarksPane
+    from guide_app.ui.review.reviews_view import ReviewsView
     from guide_app.ui.search_pane import SearchPane
 
 APP_TITLE = "Pain & Mental Health Guide"
@@ -78,10 +78,11 @@ class MainWindow(QMainWindow):
         self.side_tabs = QTabWidget()
         self.side_tabs.setObjectName("sideTabs")
         self.side_tabs.setAccessibleName("Side panes")
-        self.reviews = ReviewsView(reviews if reviews is not None else ReviewBook(None), guide)
+        self.review_book = reviews if reviews is not None else ReviewBook(None)
+        self._reviews: ReviewsView | None = None  # built when first shown or searched
         cache = cache_dir(Path(settings.fileName()).parent)
         self.search = SearchController(
-            guide, self.bookmarks, self.reviews.book, self.reviews.ensure_loaded, cache, self
+            guide, self.bookmarks, self.review_book, self._load_reviews, cache, self
         )
         self.side_tabs.addTab(self.contents, "&Contents")
         # Search and Bookmarks are built when first chosen: the first frame need not wait.
@@ -98,7 +99,6 @@ class MainWindow(QMainWindow):
         self.centre = QStackedWidget()
         self.centre.setObjectName("centre")
         self.centre.addWidget(reading)
-        self.centre.addWidget(self.reviews)
         self.splitter = QSplitter(Qt.Orientation.Horizontal)
         self.splitter.setObjectName("mainSplitter")
         self.splitter.addWidget(self.side_tabs)
@@ -149,11 +149,33 @@ class MainWindow(QMainWindow):
         pane.open_requested.connect(self.open)
         return pane
 
+    @property
+    def reviews(self) -> ReviewsView:
+        """The service reviews: their list and checklist (built on first use)."""
+        if self._reviews is None:
+            from guide_app.ui.review.reviews_view import ReviewsView
+
+            self._reviews = view = ReviewsView(self.review_book, self.guide)
+            self.centre.addWidget(view)
+            view.open_node.connect(self.open)
+            view.review_chosen.connect(self._review_chosen)
+            view.message.connect(self.command.announce)
+            view.problems.connect(self.report)
+        return self._reviews
+
+    @property
+    def reviews_built(self) -> ReviewsView | None:
+        """The reviews view if it has been built, else None (asking builds nothing)."""
+        return self._reviews
+
+    def showing_reviews(self) -> bool:
+        """True while the service reviews fill the centre of the window."""
+        return self._reviews is not None and self.centre.currentWidget() is self._reviews
+
+    def _load_reviews(self) -> None:
+        self.reviews.ensure_loaded()
+
     def _connect(self) -> None:
-        self.reviews.open_node.connect(self.open)
-        self.reviews.review_chosen.connect(self._review_chosen)
-        self.reviews.message.connect(self.command.announce)
-        self.reviews.problems.connect(self.report)
         self.search.open_target.connect(self.open_highlighted)
         self.search.shown.connect(self._show_search)
         self.search.announced.connect(lambda text: self.command.announce(text, 10_000))
@@ -180,7 +202,7 @@ class MainWindow(QMainWindow):
             self._mark_highlight()
 
     def _mark_highlight(self) -> None:
-        if self._highlight and self.centre.currentWidget() is not self.reviews:
+        if self._highlight and not self.showing_reviews():
             count = self.reader.highlight(self._highlight)
             self.statusBar().showMessage(
                 f"{count} matching word(s) marked on this page", _STATUS_MS
@@ -230,7 +252,7 @@ class MainWindow(QMainWindow):
 
     def _review_chosen(self, review_id: str) -> None:
         """Record the review being edited as the current place (only while it is on screen)."""
-        if self.centre.currentWidget() is self.reviews:
+        if self.showing_reviews():
             self.open(REVIEW_PREFIX + review_id)
 
     def _update_actions(self) -> None:
@@ -261,8 +283,10 @@ class MainWindow(QMainWindow):
 
     def flush_saves(self) -> bool:
         """Save bookmarks and reviews now, without asking anything; True if all were saved."""
-        self.reviews.commit_texts()
-        return all([self.bookmark_control.saver.flush(), self.reviews.saver.flush()])
+        view = self._reviews  # not built: no review was opened or changed
+        if view is not None:
+            view.commit_texts()
+        return all([self.bookmark_control.saver.flush(), view is None or view.saver.flush()])
 
     # State ---------------------------------------------------------------------------
 
@@ -330,7 +354,8 @@ class MainWindow(QMainWindow):
 
     def closeEvent(self, event: QCloseEvent) -> None:
         """Save bookmarks, reviews and window state; stay open if the user chooses to."""
-        if not (self.bookmark_control.flush_before_quit() and self.reviews.flush_before_quit()):
+        reviews_saved = self._reviews is None or self._reviews.flush_before_quit()
+        if not (self.bookmark_control.flush_before_quit() and reviews_saved):
             event.ignore()
             return
         self.search.finish()

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from functools import partial
+from operator import methodcaller
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -19,6 +20,7 @@ from guide_app.ui.shortcuts_dialog import ShortcutsDialog
 
 if TYPE_CHECKING:
     from guide_app.ui.main_window import MainWindow
+    from guide_app.ui.review.reviews_view import ReviewsView
 
 STATUS_MS = 6000
 WELCOME_PAGE = "how-to-use-this-guide"
@@ -51,8 +53,8 @@ class WindowCommands(QObject):
             "export_bookmarks": w.bookmark_control.ask_export,
             "show_reviews": lambda: w.open(w.REVIEW_PREFIX + (w.reviews.current_id() or "")),
             "new_review": self.new_review,
-            "export_review_pdf": partial(self.in_reviews, lambda: w.reviews.ask_export("pdf")),
-            "print_review": partial(self.in_reviews, w.reviews.print_preview),
+            "export_review_pdf": partial(self.in_reviews, methodcaller("ask_export", "pdf")),
+            "print_review": partial(self.in_reviews, methodcaller("print_preview")),
             "undo": w.undo_stack.undo, "redo": w.undo_stack.redo, "find": self.find,
             "find_next": w.find_bar.find_text,
             "find_previous": lambda: w.find_bar.find_text(backwards=True),
@@ -103,7 +105,7 @@ class WindowCommands(QObject):
             target = views.get(id(side), side)
             found.append((w.side_tabs.tabText(w.side_tabs.currentIndex()).replace("&", ""),
                           target))  # fmt: skip
-        if w.centre.currentWidget() is w.reviews:
+        if w.showing_reviews():
             found.append(("Service reviews", w.reviews.list))
             found.append(("Review checklist", w.reviews.editor.tree))
         else:
@@ -138,25 +140,25 @@ class WindowCommands(QObject):
 
     def focus_centre(self) -> None:
         w = self.w
-        (w.reviews.editor.tree if w.centre.currentWidget() is w.reviews else w.reader).setFocus()
+        (w.reviews.editor.tree if w.showing_reviews() else w.reader).setFocus()
 
     def new_review(self) -> None:
         """Show the reviews and ask for a new review's details."""
         self.w.open(self.w.REVIEW_PREFIX + (self.w.reviews.current_id() or ""))
         self.w.reviews.ask_new()
 
-    def in_reviews(self, command: Callable[[], object]) -> None:
-        """Run a review command on the review shown (opening the reviews first)."""
+    def in_reviews(self, command: Callable[[ReviewsView], object]) -> None:
+        """Run a command of the reviews view on the review shown (opening the reviews first)."""
         self.w.open(self.w.REVIEW_PREFIX + (self.w.reviews.current_id() or ""))
         if self.w.reviews.current_id() is None:
             self.announce("There is no review yet: start one with New service review.")
             return
-        command()
+        command(self.w.reviews)
 
     # The page ------------------------------------------------------------------------
 
     def find(self) -> None:
-        if self.w.centre.currentWidget() is self.w.reviews:
+        if self.w.showing_reviews():
             self.announce("Find in page works on guide pages.")
             return
         self.w.find_bar.open_bar()
@@ -219,7 +221,7 @@ class WindowCommands(QObject):
 
     def ask_pdf(self) -> None:
         page = self.w.reader.page
-        if page is None or self.w.centre.currentWidget() is self.w.reviews:
+        if page is None or self.w.showing_reviews():
             self.announce("Save as PDF works on guide pages; reviews have Export.")
             return
         folder = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.DocumentsLocation)
@@ -251,7 +253,8 @@ class WindowCommands(QObject):
         if sum(sizes) > side:
             w.splitter.setSizes([side, sum(sizes) - side])
         w.reader.rescale()
-        w.reviews.rescale()
+        if w.reviews_built is not None:
+            w.reviews_built.rescale()
         a["zoom_reset"].setText(f"&Actual size (now {round(self.appearance.zoom * 100)}%)")
 
     # Help ----------------------------------------------------------------------------

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QKeySequence
 from PySide6.QtWidgets import QApplication
@@ -14,6 +16,7 @@ from tests.ui.conftest import MakeWindow, show_active
 
 def test_a_new_window_builds_neither_side_pane(qtbot: QtBot, make_window: MakeWindow) -> None:
     window = make_window()
+    assert window.reviews_built is None  # built after the first paint, to search their notes
     show_active(qtbot, window)
     assert window.search_tab.built is None
     assert window.bookmarks_tab.built is None
@@ -78,3 +81,30 @@ def test_the_system_theme_keeps_qt_s_own_palette_at_start(
     window.command.appearance.set_theme("system", remember=False)
     assert app.palette() != dark
     assert app.palette() == app.style().standardPalette()
+
+
+def test_a_window_closed_before_its_reviews_are_built_saves_and_closes(
+    qtbot: QtBot, make_window: MakeWindow, data_dir: Path
+) -> None:
+    window = make_window()
+    for _ in range(4):
+        qtbot.keyClick(window, Qt.Key.Key_F6)
+    qtbot.keySequence(window, QKeySequence("Ctrl+="))
+    assert window.reviews_built is None
+    assert window.flush_saves()
+    assert window.close()
+    assert window.reviews_built is None
+    assert not (data_dir / "reviews").exists()
+
+
+def test_the_reviews_shortcut_builds_the_view_in_the_centre(
+    qtbot: QtBot, window: MainWindow
+) -> None:
+    qtbot.keySequence(window, QKeySequence("Ctrl+R"))
+    view = window.reviews_built
+    assert view is not None
+    assert window.showing_reviews()
+    assert window.centre.currentWidget() is view
+    qtbot.keySequence(window, QKeySequence("Alt+Left"))  # Back to the page
+    assert not window.showing_reviews()
+    assert window.reviews_built is view
