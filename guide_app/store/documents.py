@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import contextlib
-import datetime as dt
 import enum
 import json
 import logging
@@ -14,6 +13,7 @@ from pathlib import Path
 from typing import Any
 
 from guide_app.store.atomic import write_atomic
+from guide_app.store.stamps import file_stamp
 
 log = logging.getLogger(__name__)
 
@@ -53,10 +53,6 @@ class Loaded:
     def read_only(self) -> bool:
         """True when saving would destroy something: the file is newer or could not be read."""
         return self.status in (Status.FUTURE, Status.UNREADABLE)
-
-
-def _stamp() -> str:
-    return dt.datetime.now(dt.UTC).strftime("%Y%m%dT%H%M%S%fZ")
 
 
 def iter_json_objects(text: str) -> Iterator[dict[str, Any]]:
@@ -191,7 +187,7 @@ class Document:
                     "The app sets it aside when it next opens it."
                 ),
             )
-        aside = self.path.with_name(f"{self.path.name}.corrupt-{_stamp()}")
+        aside = self.path.with_name(f"{self.path.name}.corrupt-{file_stamp()}")
         try:
             self.path.replace(aside)
         except OSError as error:
@@ -247,7 +243,7 @@ class Document:
             return
         stem = self.path.stem
         try:
-            write_atomic(self._backups / f"{stem}-{_stamp()}.json", data)
+            write_atomic(self._backups / f"{stem}-{file_stamp()}.json", data)
             kept = sorted(self._backups.glob(f"{stem}-*.json"))
             for old in kept[:-BACKUPS_KEPT]:
                 old.unlink()

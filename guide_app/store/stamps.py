@@ -2,13 +2,21 @@
 
 from __future__ import annotations
 
-import datetime as dt
 import os
 
 
 def now() -> str:
     """The current time as saved files record it (UTC, to the second, ISO 8601)."""
+    import datetime as dt  # only when something is stamped: start-up need not load it
+
     return dt.datetime.now(dt.UTC).isoformat(timespec="seconds")
+
+
+def file_stamp() -> str:
+    """The current time for a file name (UTC, to the microsecond, sortable, no colons)."""
+    import datetime as dt
+
+    return dt.datetime.now(dt.UTC).strftime("%Y%m%dT%H%M%S%fZ")
 
 
 def new_id() -> str:

@@ -7,7 +7,7 @@ from pathlib import Path
 
 from PySide6.QtCore import QObject, QStandardPaths
 from PySide6.QtGui import QAction, QPalette, QUndoStack
-from PySide6.QtWidgets import QFileDialog, QLabel, QStatusBar, QWidget
+from PySide6.QtWidgets import QLabel, QStatusBar, QWidget
 
 from guide_app.guide.model import Guide, Node
 from guide_app.store.atomic import write_atomic
@@ -177,6 +177,8 @@ class BookmarkController(QObject):
             Path(QStandardPaths.writableLocation(QStandardPaths.StandardLocation.DocumentsLocation))
             / "guide-bookmarks.json"
         )
+        from PySide6.QtWidgets import QFileDialog  # dialogs: loaded when first needed
+
         name, chosen = QFileDialog.getSaveFileName(
             self.window, "Export bookmarks", str(start), f"{_JSON_FILTER};;{_MARKDOWN_FILTER}"
         )
@@ -200,6 +202,8 @@ class BookmarkController(QObject):
         """Ask for an exported file and merge it; a bad file changes nothing and says why."""
         if self.store.read_only:
             return
+        from PySide6.QtWidgets import QFileDialog
+
         name, _ = QFileDialog.getOpenFileName(self.window, "Import bookmarks", "", _JSON_FILTER)
         if not name:
             return

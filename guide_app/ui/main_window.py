@@ -37,7 +37,7 @@ from guide_app.ui.window_chrome import build_menus, build_toolbar
 from guide_app.ui.window_commands import WELCOME_PAGE, WindowCommands
 
 if TYPE_CHECKING:  # only in annotations
-    from PySide6.QtGui import QCloseEvent, QShowEvent
+    from PySide6.QtGui import QCloseEvent, QPaintEvent
 
     from guide_app.ui.bookmarks_pane import BookmarksPane
     from guide_app.ui.review.reviews_view import ReviewsView
@@ -115,6 +115,7 @@ class MainWindow(QMainWindow):
         self.toolbar.addWidget(spacer)
         self.toolbar.addWidget(self.search.field)
         self._highlight: list[str] = []
+        self._painted = False
         self.bookmark_control = BookmarkController(
             self,
             guide,
@@ -320,10 +321,15 @@ class MainWindow(QMainWindow):
         """Remember geometry, splitter and the page shown."""
         window_state.save(self, self.settings, self.current_id)
 
-    def showEvent(self, event: QShowEvent) -> None:
-        """After the first paint, prepare search (the index and the reviews' notes)."""
-        super().showEvent(event)
-        if self.search.index is None:
+    def paintEvent(self, event: QPaintEvent) -> None:
+        """Once the window has first been painted, prepare search (index, reviews' notes).
+
+        Not at show: a thread building the index would hold Python's lock while the first
+        frame is being drawn, and the reader would wait for it.
+        """
+        super().paintEvent(event)
+        if not self._painted:
+            self._painted = True
             QTimer.singleShot(0, self.search.prepare)
 
     def bring_forward(self, open_id: str = "") -> None:

@@ -14,7 +14,6 @@ from PySide6.QtCore import QObject, QTimer, Signal
 from guide_app.guide.model import Guide
 from guide_app.store.bookmarks import BookmarkStore
 from guide_app.store.review_book import ReviewBook
-from guide_app.store.search_notes import collect_notes
 from guide_app.ui.search_field import SearchField
 
 if TYPE_CHECKING:
@@ -127,6 +126,8 @@ class SearchController(QObject):
         """Put the current bookmark and review notes into the index."""
         self._notes_timer.stop()
         if self.index is not None:
+            from guide_app.store.search_notes import collect_notes  # with the index
+
             self.index.set_notes(collect_notes(self.guide, self.bookmarks, self.reviews))
 
     def _typed(self, text: str) -> None:

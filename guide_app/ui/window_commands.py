@@ -10,13 +10,10 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, QSize, QStandardPaths, QUrl
 from PySide6.QtGui import QActionGroup, QDesktopServices, QGuiApplication
-from PySide6.QtWidgets import QApplication, QFileDialog, QWidget
+from PySide6.QtWidgets import QApplication, QWidget
 
-from guide_app.diagnostics import diagnostics
-from guide_app.ui.about_dialog import AboutDialog
 from guide_app.ui.actions import retint
 from guide_app.ui.appearance import THEMES, Appearance
-from guide_app.ui.shortcuts_dialog import ShortcutsDialog
 
 if TYPE_CHECKING:
     from guide_app.ui.main_window import MainWindow
@@ -225,6 +222,8 @@ class WindowCommands(QObject):
             self.announce("Save as PDF works on guide pages; reviews have Export.")
             return
         folder = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.DocumentsLocation)
+        from PySide6.QtWidgets import QFileDialog  # dialogs: loaded when first needed
+
         name, _ = QFileDialog.getSaveFileName(self.w, "Save page as PDF",
                                               str(Path(folder) / f"{page.node_id}.pdf"),
                                               "PDF (*.pdf)")  # fmt: skip
@@ -260,15 +259,21 @@ class WindowCommands(QObject):
     # Help ----------------------------------------------------------------------------
 
     def show_shortcuts(self) -> None:
+        from guide_app.ui.shortcuts_dialog import ShortcutsDialog
+
         ShortcutsDialog(self.w.commands, self.w).open()
 
     def about(self) -> None:
         p = self.w.place
+        from guide_app.ui.about_dialog import AboutDialog
+
         AboutDialog(self.w.guide, p.folder, p.mode, self.diagnostics(), self.w).open()
 
     def diagnostics(self) -> str:
         """Versions, platform and paths for a support request (nothing personal)."""
         p = self.w.place
+        from guide_app.diagnostics import diagnostics  # platform, sqlite3: not needed to start
+
         return diagnostics(self.w.guide, p.folder, p.mode, p.log)
 
     def copy_diagnostics(self) -> None:
