@@ -1,17 +1,18 @@
 """The loaded guide kept in the cache folder, so an unchanged guide is not parsed and checked again.
 
-The key hashes every content file's bytes with the app's version and the guide package's
-code, so any edit to either builds the guide afresh (and checks it). A missing, stale or
-damaged cache file is only a cache: the guide is loaded from its YAML as on a first start.
+The key holds every content file's bytes with the app's version and the guide package's
+code, and is compared byte for byte (no hash to collide, and no hashing library to load), so
+any edit to either builds the guide afresh (and checks it). A missing, stale or damaged
+cache file is only a cache: the guide is loaded from its YAML as on a first start.
 """
 
 from __future__ import annotations
 
 import contextlib
-import hashlib
 import os
 import pickle
 import sys
+import zlib
 from pathlib import Path
 from types import MappingProxyType
 from typing import Any
@@ -28,40 +29,60 @@ def load_guide_cached(content_dir: Path, cache_dir: Path | None) -> Guide:
 
     Raises ContentError, like load_guide, when the content has errors (nothing is cached then).
     """
-    path = cache_dir / f"guide-{content_key(content_dir)}.pickle" if cache_dir else None
+    path = cache_file(content_dir, cache_dir) if cache_dir else None
+    key = content_key(content_dir) if path is not None else b""
     if path is not None:
-        cached = _read(path)
+        cached = _read(path, key)
         if cached is not None:
             return cached
     from guide_app.guide.loader import load_guide  # the YAML reader and checks: only on a miss
 
     guide = load_guide(content_dir)
     if path is not None:
-        _write(path, guide)
+        _write(path, key, guide)
     return guide
 
 
-def content_key(content_dir: Path) -> str:
-    """A hash of the content files, the app's version and the code that builds a Guide."""
-    key = hashlib.blake2b(digest_size=12)
-    key.update(f"{FORMAT}|{__version__}|{sys.version}".encode())
-    for code in sorted(_CODE_DIR.glob("*.py")):  # absent in a frozen bundle: the version counts
-        stat = code.stat()
-        key.update(f"|{code.name}|{stat.st_size}|{stat.st_mtime_ns}".encode())
-    if content_dir.is_dir():
-        for file in sorted(content_dir.rglob("*.yaml")):
-            key.update(f"|{file.relative_to(content_dir).as_posix()}|".encode())
-            key.update(file.read_bytes())
-    return key.hexdigest()
+def cache_file(content_dir: Path, cache_dir: Path) -> Path:
+    """Where the compiled guide from `content_dir` is kept (named after the folder's path)."""
+    where = str(content_dir.absolute()).encode("utf-8", "surrogateescape")
+    return cache_dir / f"guide-{zlib.crc32(where):08x}.pickle"
 
 
-def _read(path: Path) -> Guide | None:
+def content_key(content_dir: Path) -> bytes:
+    """Everything a compiled guide depends on: content files, app version, guide code."""
+    parts = [f"{FORMAT}|{__version__}|{sys.version}".encode()]
+    for name in sorted(_files(_CODE_DIR, ".py", deep=False)):  # none in a frozen bundle
+        stat = (_CODE_DIR / name).stat()
+        parts.append(f"|{name}|{stat.st_size}|{stat.st_mtime_ns}".encode())
+    for name in sorted(_files(content_dir, ".yaml", deep=True)):
+        data = (content_dir / name).read_bytes()
+        parts.append(f"|{name}|{len(data)}|".encode("utf-8", "surrogateescape"))
+        parts.append(data)
+    return b"".join(parts)
+
+
+def _files(folder: Path, suffix: str, *, deep: bool) -> list[str]:
+    """Names (relative, with /) of the files in `folder` ending in `suffix`; [] if none."""
+    found = []
+    for root, dirs, files in os.walk(folder):
+        where = os.path.relpath(root, folder).replace(os.sep, "/")
+        prefix = "" if where == "." else f"{where}/"
+        found += [prefix + name for name in files if name.endswith(suffix)]
+        if not deep:
+            dirs.clear()
+    return found
+
+
+def _read(path: Path, key: bytes) -> Guide | None:
+    """The guide kept at `path` if it was compiled from exactly `key`; else None."""
     try:
-        data = path.read_bytes()
+        with path.open("rb") as file:
+            if pickle.load(file) != key:
+                return None  # stale: replaced once the guide has been loaded afresh
+            guide = pickle.load(file)
     except OSError:
         return None
-    try:
-        guide = pickle.loads(data)
     except Exception:  # noqa: BLE001 - any damage: drop the cache and load the YAML
         guide = None
     if isinstance(guide, Guide):
@@ -84,21 +105,22 @@ class _Pickler(pickle.Pickler):
         return NotImplemented
 
 
-def dumps(guide: Guide) -> bytes:
-    """The guide as bytes that pickle.loads turns back into an equal Guide."""
+def _dumps(guide: Guide, key: bytes = b"") -> bytes:
+    """The key, then the guide, as bytes that two pickle.load calls give back (an equal Guide)."""
     import io
 
     buffer = io.BytesIO()
+    pickle.dump(key, buffer, protocol=pickle.HIGHEST_PROTOCOL)
     _Pickler(buffer, protocol=pickle.HIGHEST_PROTOCOL).dump(guide)
     return buffer.getvalue()
 
 
-def _write(path: Path, guide: Guide) -> None:
+def _write(path: Path, key: bytes, guide: Guide) -> None:
     """Keep the guide at `path` (through a temporary file), dropping older compiled guides."""
     temp = path.with_name(f".{path.name}.{os.getpid()}.tmp")
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
-        temp.write_bytes(dumps(guide))
+        temp.write_bytes(_dumps(guide, key))
         temp.replace(path)
         for old in path.parent.glob("guide-*.pickle"):
             if old != path:

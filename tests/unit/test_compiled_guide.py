@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 
 from guide_app import paths
-from guide_app.guide.compiled import content_key, load_guide_cached
+from guide_app.guide.compiled import cache_file, content_key, load_guide_cached
 from guide_app.guide.loader import load_guide
 from guide_app.guide.problems import ContentError
 from tests.content_kit import ALPHA, write_content
@@ -61,7 +61,7 @@ def test_a_damaged_cache_file_is_only_a_cache(tmp_path: Path) -> None:
     content = write_content(tmp_path / "content")
     cache = tmp_path / "cache"
     cache.mkdir()
-    damaged = cache / f"guide-{content_key(content)}.pickle"
+    damaged = cache_file(content, cache)
     damaged.write_bytes(b"\x80\x05 not a pickle at all")
     guide = load_guide_cached(content, cache)
     assert guide == load_guide(content)
@@ -85,3 +85,23 @@ def test_without_a_cache_folder_nothing_is_written(tmp_path: Path) -> None:
 
 def test_the_cache_lives_in_the_data_folders_cache(tmp_path: Path) -> None:
     assert paths.cache_dir(tmp_path) == tmp_path / "cache"
+
+
+def test_a_same_size_edit_is_seen_byte_for_byte(tmp_path: Path) -> None:
+    content = write_content(tmp_path / "content")
+    cache = tmp_path / "cache"
+    load_guide_cached(content, cache)
+    edited = ALPHA.replace("title: Alpha area", "title: Alpha arex")
+    assert len(edited) == len(ALPHA)
+    write_content(content, areas__alpha=edited)
+    assert load_guide_cached(content, cache).nodes["alpha"].title == "Alpha arex"
+
+
+def test_each_content_folder_has_its_own_cache_file(tmp_path: Path) -> None:
+    one = write_content(tmp_path / "one")
+    two = write_content(tmp_path / "two", areas__alpha=ALPHA.replace("Alpha area", "Other"))
+    cache = tmp_path / "cache"
+    assert cache_file(one, cache) != cache_file(two, cache)
+    assert load_guide_cached(one, cache).nodes["alpha"].title == "Alpha area"
+    assert load_guide_cached(two, cache).nodes["alpha"].title == "Other"
+    assert load_guide_cached(one, cache).nodes["alpha"].title == "Alpha area"
