@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QByteArray, QEvent, QRegularExpression, QUrl, Signal
+from PySide6.QtCore import QByteArray, QEvent, QRegularExpression, Qt, QUrl, Signal
 from PySide6.QtGui import QFont, QPalette, QTextCursor, QTextDocument
 from PySide6.QtWidgets import QApplication, QTextBrowser, QTextEdit, QWidget
 
@@ -13,7 +13,7 @@ from guide_app.guide.page import Page
 from guide_app.ui.page_render import page_html, page_stylesheet
 
 if TYPE_CHECKING:  # only in annotations
-    from PySide6.QtGui import QResizeEvent
+    from PySide6.QtGui import QResizeEvent, QShowEvent
 
 _READABLE_CHARS = 80  # longest comfortable line, in average characters
 _SIDE_MARGIN = 16
@@ -51,8 +51,11 @@ class Reader(QTextBrowser):
         self._scale_font()
         self.setOpenLinks(False)
         self.setOpenExternalLinks(False)
+        # Always there, so a page is laid out once: lines never reflow when a bar appears.
+        self.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOn)
         self.anchorClicked.connect(self._link_clicked)
         self._page: Page | None = None
+        self._pending = False
         self._apply_palette()
 
     @property
@@ -61,11 +64,21 @@ class Reader(QTextBrowser):
         return self._page
 
     def show_page(self, page: Page) -> None:
-        """Render `page` and scroll to its anchor, or to the top (clearing any highlight)."""
+        """Render `page` and scroll to its anchor, or to the top (clearing any highlight).
+
+        Before the reader is first shown, the page waits: laid out then, at the reader's
+        real width, it is laid out once instead of once per size the window passes through.
+        """
         self._page = page
         self.setExtraSelections([])
+        self._pending = not self.isVisible()
+        if self._pending:
+            return
+        batch = QTextCursor(self.document())
+        batch.beginEditBlock()  # the page and its margins laid out once, not twice
         self.setHtml(page_html(page))
         self._fit_width()
+        batch.endEditBlock()
         if page.anchor:
             self.scrollToAnchor(page.anchor)
         else:
@@ -140,6 +153,12 @@ class Reader(QTextBrowser):
             self._scale_font()
             self._fit_width()
 
+    def showEvent(self, event: QShowEvent) -> None:
+        """Render the page that was waiting for the reader to be shown."""
+        super().showEvent(event)
+        if self._pending and self._page is not None:
+            self.show_page(self._page)
+
     def resizeEvent(self, event: QResizeEvent) -> None:
         """Keep lines to a readable length by widening the side margins on wide windows."""
         super().resizeEvent(event)
@@ -147,7 +166,10 @@ class Reader(QTextBrowser):
 
     def _fit_width(self) -> None:
         readable = self.fontMetrics().averageCharWidth() * _READABLE_CHARS
-        spare = self._viewport_width() - readable
+        # The viewport's width, less the scroll bar (always on). Not viewport().width():
+        # Qt's viewport is of a class Python has not met, and finding its type makes
+        # PySide6 set up some 40 widget classes (~20 ms at start-up).
+        spare = self.maximumViewportSize().width() - readable
         side = max(_SIDE_MARGIN, spare // 2)
         frame = self.document().rootFrame()
         fmt = frame.frameFormat()
@@ -157,14 +179,3 @@ class Reader(QTextBrowser):
             fmt.setTopMargin(_SIDE_MARGIN)
             fmt.setBottomMargin(_SIDE_MARGIN * 2)
             frame.setFrameFormat(fmt)
-
-    def _viewport_width(self) -> int:
-        """The width pages are laid out in: the viewport's, worked out without viewport().
-
-        Qt returns the viewport as a widget Python has not met; finding its type makes PySide6
-        set up some 40 widget classes (~20 ms at start-up). The scroll bar takes its width
-        from the viewport whenever the page is longer than the view, as Qt lays it out.
-        """
-        width = self.maximumViewportSize().width()
-        bar = self.verticalScrollBar()
-        return width - bar.sizeHint().width() if bar.minimum() < bar.maximum() else width

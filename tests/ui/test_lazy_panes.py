@@ -108,3 +108,19 @@ def test_the_reviews_shortcut_builds_the_view_in_the_centre(
     qtbot.keySequence(window, QKeySequence("Alt+Left"))  # Back to the page
     assert not window.showing_reviews()
     assert window.reviews_built is view
+
+
+def test_a_page_opened_before_the_reader_is_shown_is_there_when_it_is(
+    qtbot: QtBot, make_window: MakeWindow
+) -> None:
+    window = make_window(None, "local-knowledge")
+    assert window.reader.page is not None
+    assert window.reader.page.node_id == "local-knowledge"
+    show_active(qtbot, window)
+    assert "Local knowledge" in window.reader.toPlainText()
+    qtbot.keySequence(window, QKeySequence("Ctrl+R"))  # the reviews hide the reader
+    assert not window.reader.isVisible()
+    window.open("about")
+    assert window.reader.isVisible()
+    assert window.reader.page.node_id == "about"
+    assert "About this guide" in window.reader.toPlainText()
