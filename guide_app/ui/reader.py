@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QByteArray, QEvent, QRegularExpression, Qt, QUrl, Signal
+from PySide6.QtCore import QByteArray, QEvent, Qt, QUrl, Signal
 from PySide6.QtGui import QFont, QPalette, QTextCursor, QTextDocument
 from PySide6.QtWidgets import QApplication, QTextBrowser, QTextEdit, QWidget
 
@@ -89,11 +89,12 @@ class Reader(QTextBrowser):
         selections = []
         if words:
             alternatives = "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
+            from PySide6.QtCore import QRegularExpression  # found words: not needed to start
+            from PySide6.QtGui import QTextCharFormat
+
             pattern = QRegularExpression(
                 rf"\b(?:{alternatives})\w*", QRegularExpression.PatternOption.CaseInsensitiveOption
             )
-            from PySide6.QtGui import QTextCharFormat  # found words: not needed to start
-
             marked = QTextCharFormat()
             marked.setBackground(self.palette().color(QPalette.ColorRole.Highlight))
             marked.setForeground(self.palette().color(QPalette.ColorRole.HighlightedText))
@@ -165,6 +166,8 @@ class Reader(QTextBrowser):
         self._fit_width()
 
     def _fit_width(self) -> None:
+        if not self.isVisible():
+            return  # the size is not known yet; showing the reader fits it
         readable = self.fontMetrics().averageCharWidth() * _READABLE_CHARS
         # The viewport's width, less the scroll bar (always on). Not viewport().width():
         # Qt's viewport is of a class Python has not met, and finding its type makes
