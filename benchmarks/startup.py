@@ -2,9 +2,10 @@
 
 Each run starts a fresh process and times it from just before the start until it prints
 "shown" (its window shown, with the contents tree filled and the first page painted); peak
-resident memory comes from the operating system (wait4). The two programs alternate, after a
-warm-up of each (so both run from compiled bytecode, as an installed app does); the
-bundle from `make package` joins them when it has been built. Offscreen
+resident memory comes from the operating system (wait4). The programs alternate, after a
+warm-up of each (so all run from compiled bytecode, as an installed app does): the guide,
+the bare window, and a second floor, the guide's window shape with no app code
+(`reader_floor.py`); the bundle from `make package` joins them when it has been built. Offscreen
 always; under Xvfb too when `Xvfb` is installed (one server for all runs, so its start-up is
 not counted).
 Run: `.venv/bin/python -m benchmarks.startup [RUNS] [--other PATH/TO/guide-app]`.
@@ -25,6 +26,7 @@ from pathlib import Path
 HERE = Path(__file__).resolve().parent
 GUIDE_APP = Path(sys.executable).parent / "guide-app"
 BARE = HERE / "bare_window.py"
+FLOOR = HERE / "reader_floor.py"
 BUNDLE = HERE.parent / "dist" / "guide-app" / "guide-app"  # from `make package`, if built
 
 
@@ -43,6 +45,21 @@ def one_run(command: list[str], env: dict[str, str]) -> tuple[float, float]:
     return elapsed * 1000, usage.ru_maxrss / 1024  # ru_maxrss is in KB on Linux
 
 
+def commands(other: str = "") -> dict[str, list[str]]:
+    """Each program to time, by name: the guide, the two floors, the bundle and `other`."""
+    shown = ["--exit-when-shown", "--open", "local-knowledge"]
+    programs = {
+        "guide": [str(GUIDE_APP), *shown],
+        "bare": [sys.executable, str(BARE)],
+        "floor": [sys.executable, str(FLOOR)],
+    }
+    if BUNDLE.is_file():
+        programs["bundle"] = [str(BUNDLE), *shown]
+    if other:
+        programs["other"] = [other, *shown]
+    return programs
+
+
 def compare(runs: int, platform: str, display: str = "", other: str = "") -> None:
     """Alternate the programs `runs` times each; print medians, ranges and ratios to bare."""
     with tempfile.TemporaryDirectory() as work:
@@ -50,12 +67,7 @@ def compare(runs: int, platform: str, display: str = "", other: str = "") -> Non
         env.pop("PYTHONDONTWRITEBYTECODE", None)  # an installed app has its .pyc files
         if display:
             env["DISPLAY"] = display
-        shown = ["--exit-when-shown", "--open", "local-knowledge"]
-        programs = {"guide": [str(GUIDE_APP), *shown], "bare": [sys.executable, str(BARE)]}
-        if BUNDLE.is_file():
-            programs["bundle"] = [str(BUNDLE), *shown]
-        if other:
-            programs["other"] = [other, *shown]
+        programs = commands(other)
         envs = {  # each program its own data folder
             name: {**env, "GUIDE_APP_DATA_DIR": str(Path(work) / name)} for name in programs
         }
@@ -85,6 +97,12 @@ def compare(runs: int, platform: str, display: str = "", other: str = "") -> Non
     print(
         f"  first start (empty data folder, {len(first)} runs): median "
         f"{statistics.median(first):.0f} ms"
+    )
+    floor_t, floor_m = statistics.median(times["floor"]), statistics.median(memory["floor"])
+    print(
+        f"  guide against the floor (same widgets, no app code): start-up "
+        f"{statistics.median(times['guide']) / floor_t:.2f}, "
+        f"RSS {statistics.median(memory['guide']) / floor_m:.2f}"
     )
     best = min(times["guide"]) / min(times["bare"])
     print(f"  ratio of the fastest runs (least disturbed by other work): {best:.2f}")
