@@ -21,7 +21,6 @@ from guide_app.quit_on_signal import SignalQuitter
 from guide_app.single_instance import InstanceGuard, hand_over
 from guide_app.store.bookmark_file import BookmarkFile
 from guide_app.store.bookmarks import BookmarkStore
-from guide_app.store.review_book import ReviewBook
 from guide_app.ui.icons import app_icon
 from guide_app.ui.main_window import MainWindow
 
@@ -78,7 +77,7 @@ def create_main_window(
         open_settings(data),
         bookmarks,
         bookmark_file,
-        ReviewBook(data),
+        data,
         place or paths.DataPlace(data, "given"),
     )
     window.setWindowIcon(app_icon())

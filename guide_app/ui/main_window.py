@@ -22,7 +22,6 @@ from guide_app.guide.page import compose
 from guide_app.paths import DataPlace, cache_dir
 from guide_app.store.bookmark_file import BookmarkFile
 from guide_app.store.bookmarks import BookmarkStore
-from guide_app.store.review_book import ReviewBook
 from guide_app.ui import window_state
 from guide_app.ui.actions import create_actions
 from guide_app.ui.bookmark_controller import BookmarkController
@@ -39,6 +38,7 @@ from guide_app.ui.window_commands import WELCOME_PAGE, WindowCommands
 if TYPE_CHECKING:  # only in annotations
     from PySide6.QtGui import QCloseEvent, QPaintEvent
 
+    from guide_app.store.review_book import ReviewBook
     from guide_app.ui.bookmarks_pane import BookmarksPane
     from guide_app.ui.review.reviews_view import ReviewsView
     from guide_app.ui.search_pane import SearchPane
@@ -59,7 +59,7 @@ class MainWindow(QMainWindow):
         settings: QSettings,
         bookmarks: BookmarkStore | None = None,
         bookmark_file: BookmarkFile | None = None,
-        reviews: ReviewBook | None = None,
+        reviews_folder: Path | None = None,
         place: DataPlace | None = None,
         parent: QWidget | None = None,
     ) -> None:
@@ -78,12 +78,11 @@ class MainWindow(QMainWindow):
         self.side_tabs = QTabWidget()
         self.side_tabs.setObjectName("sideTabs")
         self.side_tabs.setAccessibleName("Side panes")
-        self.review_book = reviews if reviews is not None else ReviewBook(None)
-        self._reviews: ReviewsView | None = None  # built when first shown or searched
+        self._reviews_folder = reviews_folder  # None: reviews kept in memory only
+        self._review_book: ReviewBook | None = None  # read when first shown or searched
+        self._reviews: ReviewsView | None = None
         cache = cache_dir(Path(settings.fileName()).parent)
-        self.search = SearchController(
-            guide, self.bookmarks, self.review_book, self._load_reviews, cache, self
-        )
+        self.search = SearchController(guide, self.bookmarks, self._load_reviews, cache, self)
         self.side_tabs.addTab(self.contents, "&Contents")
         # Search and Bookmarks are built when first chosen: the first frame need not wait.
         self.search_tab = LazyTab(self.side_tabs, "&Search", lambda: self.search.pane)
@@ -173,8 +172,18 @@ class MainWindow(QMainWindow):
         """True while the service reviews fill the centre of the window."""
         return self._reviews is not None and self.centre.currentWidget() is self._reviews
 
-    def _load_reviews(self) -> None:
+    @property
+    def review_book(self) -> ReviewBook:
+        """The service reviews' files (not read until first needed)."""
+        if self._review_book is None:
+            from guide_app.store.review_book import ReviewBook
+
+            self._review_book = ReviewBook(self._reviews_folder)
+        return self._review_book
+
+    def _load_reviews(self) -> ReviewBook:
         self.reviews.ensure_loaded()
+        return self.review_book
 
     def _connect(self) -> None:
         self.search.open_target.connect(self.open_highlighted)

@@ -13,11 +13,11 @@ from PySide6.QtCore import QObject, QTimer, Signal
 
 from guide_app.guide.model import Guide
 from guide_app.store.bookmarks import BookmarkStore
-from guide_app.store.review_book import ReviewBook
 from guide_app.ui.search_field import SearchField
 
 if TYPE_CHECKING:
     from guide_app.guide.search import SearchIndex
+    from guide_app.store.review_book import ReviewBook
     from guide_app.ui.search_pane import SearchPane
 
 log = logging.getLogger(__name__)
@@ -44,8 +44,7 @@ class SearchController(QObject):
         self,
         guide: Guide,
         bookmarks: BookmarkStore,
-        reviews: ReviewBook,
-        load_reviews: Callable[[], None],
+        load_reviews: Callable[[], ReviewBook],
         cache_dir: Path | None = None,
         parent: QObject | None = None,
     ) -> None:
@@ -55,7 +54,7 @@ class SearchController(QObject):
         self._builder: threading.Thread | None = None
         self._building: SearchIndex | None = None
         self.bookmarks = bookmarks
-        self.reviews = reviews
+        self.reviews: ReviewBook | None = None  # read with the index, for their notes
         self._load_reviews = load_reviews
         self.field = SearchField()
         self._pane: SearchPane | None = None
@@ -68,7 +67,6 @@ class SearchController(QObject):
         self.field.enter.connect(self._open_best)
         self._built.connect(self.ensure_index)
         bookmarks.subscribe(lambda *_: self._notes_timer.start(_NOTES_REFRESH_MS))
-        reviews.subscribe(lambda *_: self._notes_timer.start(_NOTES_REFRESH_MS))
 
     @property
     def pane(self) -> SearchPane:
@@ -116,7 +114,8 @@ class SearchController(QObject):
             self.index = index
             if self._pane is not None:
                 self._pane.index = index
-            self._load_reviews()
+            self.reviews = self._load_reviews()
+            self.reviews.subscribe(lambda *_: self._notes_timer.start(_NOTES_REFRESH_MS))
             self.refresh_notes()
             if self.field.text():
                 self.pane.run(self.field.text())
@@ -125,7 +124,7 @@ class SearchController(QObject):
     def refresh_notes(self) -> None:
         """Put the current bookmark and review notes into the index."""
         self._notes_timer.stop()
-        if self.index is not None:
+        if self.index is not None and self.reviews is not None:
             from guide_app.store.search_notes import collect_notes  # with the index
 
             self.index.set_notes(collect_notes(self.guide, self.bookmarks, self.reviews))

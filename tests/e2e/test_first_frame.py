@@ -37,6 +37,8 @@ LATER = (
     "datetime",
     "guide_app.ui.bookmarks_pane",
     "guide_app.ui.search_pane",
+    "guide_app.store.review_book",  # the reviews are read after the first paint
+    "guide_app.store.reviews",
     "guide_app.ui.review.reviews_view",
     "guide_app.ui.review.review_editor",
     "guide_app.ui.about_dialog",
