@@ -1,9 +1,11 @@
 """The loaded guide kept in the cache folder, so an unchanged guide is not parsed and checked again.
 
-The key holds every content file's bytes with the app's version and the guide package's
-code, and is compared byte for byte (no hash to collide, and no hashing library to load), so
-any edit to either builds the guide afresh (and checks it). A missing, stale or damaged
-cache file is only a cache: the guide is loaded from its YAML as on a first start.
+The key names every content file with its size and two checksums of its bytes (zlib's
+crc32 and adler32: zlib is loaded already, where hashlib would load OpenSSL, 3 MB), with the
+app's version and the guide package's code; it is kept at the head of the cache file and
+compared exactly, so any edit to either builds the guide afresh (and checks it). A missing,
+stale or damaged cache file is only a cache: the guide is loaded from its YAML as on a first
+start.
 """
 
 from __future__ import annotations
@@ -30,7 +32,7 @@ def load_guide_cached(content_dir: Path, cache_dir: Path | None) -> Guide:
     Raises ContentError, like load_guide, when the content has errors (nothing is cached then).
     """
     path = cache_file(content_dir, cache_dir) if cache_dir else None
-    key = content_key(content_dir) if path is not None else b""
+    key = content_key(content_dir) if path is not None else ""
     if path is not None:
         cached = _read(path, key)
         if cached is not None:
@@ -49,17 +51,16 @@ def cache_file(content_dir: Path, cache_dir: Path) -> Path:
     return cache_dir / f"guide-{zlib.crc32(where):08x}.pickle"
 
 
-def content_key(content_dir: Path) -> bytes:
+def content_key(content_dir: Path) -> str:
     """Everything a compiled guide depends on: content files, app version, guide code."""
-    parts = [f"{FORMAT}|{__version__}|{sys.version}".encode()]
+    parts = [f"{FORMAT}|{__version__}|{sys.version}"]
     for name in sorted(_files(_CODE_DIR, ".py", deep=False)):  # none in a frozen bundle
         stat = (_CODE_DIR / name).stat()
-        parts.append(f"|{name}|{stat.st_size}|{stat.st_mtime_ns}".encode())
+        parts.append(f"{name}|{stat.st_size}|{stat.st_mtime_ns}")
     for name in sorted(_files(content_dir, ".yaml", deep=True)):
         data = (content_dir / name).read_bytes()
-        parts.append(f"|{name}|{len(data)}|".encode("utf-8", "surrogateescape"))
-        parts.append(data)
-    return b"".join(parts)
+        parts.append(f"{name}|{len(data)}|{zlib.crc32(data):08x}{zlib.adler32(data):08x}")
+    return "\n".join(parts)
 
 
 def _files(folder: Path, suffix: str, *, deep: bool) -> list[str]:
@@ -74,7 +75,7 @@ def _files(folder: Path, suffix: str, *, deep: bool) -> list[str]:
     return found
 
 
-def _read(path: Path, key: bytes) -> Guide | None:
+def _read(path: Path, key: str) -> Guide | None:
     """The guide kept at `path` if it was compiled from exactly `key`; else None."""
     try:
         with path.open("rb") as file:
@@ -105,7 +106,7 @@ class _Pickler(pickle.Pickler):
         return NotImplemented
 
 
-def _dumps(guide: Guide, key: bytes = b"") -> bytes:
+def _dumps(guide: Guide, key: str = "") -> bytes:
     """The key, then the guide, as bytes that two pickle.load calls give back (an equal Guide)."""
     import io
 
@@ -115,7 +116,7 @@ def _dumps(guide: Guide, key: bytes = b"") -> bytes:
     return buffer.getvalue()
 
 
-def _write(path: Path, key: bytes, guide: Guide) -> None:
+def _write(path: Path, key: str, guide: Guide) -> None:
     """Keep the guide at `path` (through a temporary file), dropping older compiled guides."""
     temp = path.with_name(f".{path.name}.{os.getpid()}.tmp")
     try:
