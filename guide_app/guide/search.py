@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import contextlib
-import hashlib
 import os
 import re
 import sqlite3
@@ -64,6 +63,8 @@ def fingerprint(guide: Guide) -> str:
     """A short hash of everything the index is built from, naming its cache file."""
     if guide.fingerprint:  # the loader hashed the content files as it read them
         return f"{INDEX_FORMAT}-{guide.fingerprint}"
+    import hashlib  # only for a guide built in memory: OpenSSL need not be loaded otherwise
+
     digest = hashlib.blake2b(str(INDEX_FORMAT).encode(), digest_size=12)
     for node in guide.nodes.values():
         if _indexed(node):
