@@ -64,6 +64,7 @@ schema: $(STAMP)
 # Figures, not pass/fail: see benchmarks/README.md. `make package` first to include the bundle.
 bench: $(STAMP) system-check
 	$(BIN)/python -m benchmarks.startup $(RUNS)
+	$(BIN)/python -m benchmarks.instructions
 	$(BIN)/python -m benchmarks.content_load
 	$(BIN)/python -m benchmarks.search
 	$(BIN)/python -m benchmarks.saves
