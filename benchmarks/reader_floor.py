@@ -4,6 +4,8 @@ The same widgets as the guide's first frame (a contents tree of 142 rows, a text
 showing a page as long as the first one, a toolbar, menus with 40 actions, a status bar),
 filled by Qt alone. It shows what the stack costs for a window like ours, before any of
 our own code runs: the guide is measured against the bare window, and against this.
+It never touches PySide6's `Qt` namespace, whose ~100 enums cost 20 % of a bare window to
+build the first time anything names one (an orientation, an item role, a key).
 """
 
 from __future__ import annotations
@@ -11,7 +13,7 @@ from __future__ import annotations
 import os
 import sys
 
-from PySide6.QtCore import Qt, QTimer
+from PySide6.QtCore import QTimer
 from PySide6.QtGui import QAction, QStandardItem, QStandardItemModel
 from PySide6.QtWidgets import QApplication, QMainWindow, QSplitter, QTextBrowser, QTreeView
 
@@ -38,7 +40,7 @@ def main() -> int:
     tree.expandAll()
     page = QTextBrowser()
     page.setHtml("<h1>A page</h1>" + f"<p>{PARAGRAPH}</p>" * 10)  # ~5,700 characters
-    splitter = QSplitter(Qt.Orientation.Horizontal)
+    splitter = QSplitter()  # horizontal; naming Qt.Orientation would build the Qt namespace
     splitter.addWidget(tree)
     splitter.addWidget(page)
     splitter.setSizes([300, 700])
