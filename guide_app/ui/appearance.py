@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 
-from PySide6.QtCore import QObject, QSettings, Qt, Signal
+from PySide6.QtCore import QObject, QSettings, Signal
 from PySide6.QtGui import QColor, QFont, QGuiApplication, QPalette
 from PySide6.QtWidgets import QApplication
 
@@ -50,6 +50,7 @@ class Appearance(QObject):
 
     changed = Signal()
     _palette_set = False  # whether any Appearance has set the (process-wide) app palette
+    _scheme_set = False  # whether one has asked the platform for light or dark
 
     def __init__(self, settings: QSettings, parent: QObject | None = None) -> None:
         super().__init__(parent)
@@ -78,19 +79,30 @@ class Appearance(QObject):
 
         The palette and font are only set when they differ from what the app has already:
         setting either makes every widget restyle, which start-up need not pay for. Under
-        System with a light scheme, Qt's own palette is already the one to use, so the style
-        is not even asked for its palette.
+        System, the first frame uses Qt's own palette, which follows the computer wherever
+        the style can; `follow_system`, just after that frame, checks whether the computer is
+        dark (asking makes PySide6 build its `Qt` namespace, a fifth of a bare window's
+        start-up) and gives a dark palette where the style has none.
         """
-        self._use_scheme()
+        if self.theme != "system" or Appearance._scheme_set:
+            self._use_scheme()
         if self.theme == "contrast":
             self._set_palette(contrast_palette())
-        elif Appearance._palette_set or self._wants_dark() or self.theme != "system":
+        elif self.theme != "system" or Appearance._palette_set:
             self._set_palette(self._scheme_palette())
         if abs(self._app.font().pointSizeF() - self._base_size * self.zoom) > 1e-6:
             font = QFont(self._app.font())
             font.setPointSizeF(self._base_size * self.zoom)
             self._app.setFont(font)
         self.changed.emit()
+
+    def follow_system(self) -> None:
+        """Under System, after the first frame: go dark if the computer is and Qt did not."""
+        if self.theme == "system":
+            palette = self._scheme_palette()
+            if palette != self._app.palette():
+                self._set_palette(palette)
+                self.changed.emit()
 
     def _set_palette(self, palette: QPalette) -> None:
         """Give the app `palette`, unless it has it already (every widget would restyle)."""
@@ -99,11 +111,16 @@ class Appearance(QObject):
             Appearance._palette_set = True
 
     def _wants_dark(self) -> bool:
+        from PySide6.QtCore import Qt  # builds PySide6's Qt namespace: not for the first frame
+
         system_dark = QGuiApplication.styleHints().colorScheme() == Qt.ColorScheme.Dark
         return self.theme == "dark" or (self.theme == "system" and system_dark)
 
     def _use_scheme(self) -> None:
         """Ask the platform for light or dark, or for its own choice under System."""
+        from PySide6.QtCore import Qt
+
+        Appearance._scheme_set = self.theme in ("light", "dark")
         schemes = {"light": Qt.ColorScheme.Light, "dark": Qt.ColorScheme.Dark}
         QGuiApplication.styleHints().setColorScheme(schemes.get(self.theme, Qt.ColorScheme.Unknown))
 
@@ -137,7 +154,7 @@ class Appearance(QObject):
             self.settings.setValue(_THEME_KEY, self.theme)
         self.changed.emit()
 
-    def _scheme_changed(self, _scheme: Qt.ColorScheme) -> None:
+    def _scheme_changed(self, _scheme: object) -> None:  # a Qt.ColorScheme
         """The computer switched between light and dark: follow it when set to System."""
         if self.theme == "system":
             self._set_palette(self._scheme_palette())

@@ -1,53 +1,40 @@
-"""The contents tree as a QAbstractItemModel over the guide's nodes."""
+"""The contents tree: the guide's nodes as a Qt item model, built once and painted by Qt."""
 
 from __future__ import annotations
 
-from typing import Any
-
-from PySide6.QtCore import QAbstractItemModel, QModelIndex, QObject, QPersistentModelIndex, Qt
+from PySide6.QtCore import QModelIndex, QObject
+from PySide6.QtGui import QStandardItem, QStandardItemModel
 
 from guide_app.guide.model import Guide, Kind, Node
 
-NODE_ID_ROLE = Qt.ItemDataRole.UserRole + 1
-_Index = QModelIndex | QPersistentModelIndex
 
-
-class _Item:
-    """One row of the tree. A node can appear in several places (an example under an area)."""
-
-    __slots__ = ("children", "node", "parent", "row")
-
-    def __init__(self, node: Node | None, parent: _Item | None, row: int) -> None:
-        self.node = node
-        self.parent = parent
-        self.row = row
-        self.children: list[_Item] = []
-
-
-class ContentsModel(QAbstractItemModel):
+class ContentsModel(QStandardItemModel):
     """Read-only tree: About, Problem areas (each with its groups), Principles, Examples, Evidence.
 
-    Review criteria are shown on their principle's page, not as rows.
+    Review criteria are shown on their principle's page, not as rows. A row's node id is
+    its item's own data (QStandardItem's default role, UserRole + 1). The rows are Qt's
+    items, so painting and scrolling the tree call no Python; and building it names no
+    `Qt` enum, which would make PySide6 build its whole `Qt` namespace at start-up.
     """
 
     def __init__(self, guide: Guide, parent: QObject | None = None) -> None:
         super().__init__(parent)
         self._guide = guide
-        self._root = _Item(None, None, 0)
-        self._home_item: dict[str, _Item] = {}  # node id -> the row under the node's own parent
-        self._add_children(self._root, guide.home)
+        self._home_item: dict[str, QStandardItem] = {}  # node id -> its row under its own parent
+        self._add_children(self.invisibleRootItem(), guide.home)
 
-    def _add_children(self, item: _Item, node: Node) -> None:
+    def _add_children(self, item: QStandardItem, node: Node) -> None:
+        rows = []
         for child in self._guide.children(node):
             if child.kind is Kind.CRITERION:
                 continue
-            child_item = _Item(child, item, len(item.children))
-            item.children.append(child_item)
+            row = _row(child)
             if child.parent == node.id or child.id not in self._home_item:
-                self._home_item[child.id] = child_item
-            self._add_children(child_item, child)
-
-    # Navigation helpers -------------------------------------------------------------------
+                self._home_item[child.id] = row
+            self._add_children(row, child)
+            rows.append(row)
+        if rows:
+            item.appendRows(rows)
 
     def index_for(self, node_id: str) -> QModelIndex:
         """Return the index where `node_id` lives (its own parent's row), or an invalid index."""
@@ -55,67 +42,25 @@ class ContentsModel(QAbstractItemModel):
         if node is None:
             return QModelIndex()
         item = self._home_item.get(self._guide.page_of(node).id)
-        if item is None:
-            return QModelIndex()
-        return self.createIndex(item.row, 0, item)
+        return item.index() if item is not None else QModelIndex()
 
-    def node_id(self, index: _Index) -> str | None:
-        """Return the node id shown at `index`."""
-        item = self._item(index)
-        return item.node.id if item is not None and item.node is not None else None
+    def node_id(self, index: QModelIndex) -> str | None:
+        """Return the node id shown at `index` (None for no row)."""
+        return str(self.itemFromIndex(index).data()) if index.isValid() else None
 
-    def _item(self, index: _Index) -> _Item | None:
-        if not index.isValid():
-            return None
-        item = index.internalPointer()
-        return item if isinstance(item, _Item) else None
 
-    # QAbstractItemModel -------------------------------------------------------------------
-
-    def index(self, row: int, column: int, parent: _Index = QModelIndex()) -> QModelIndex:  # noqa: B008
-        if column != 0 or row < 0:
-            return QModelIndex()
-        parent_item = self._item(parent) or self._root
-        if row >= len(parent_item.children):
-            return QModelIndex()
-        return self.createIndex(row, 0, parent_item.children[row])
-
-    def parent(self, index: _Index = QModelIndex()) -> QModelIndex:  # type: ignore[override]  # noqa: B008
-        item = self._item(index)
-        if item is None or item.parent is None or item.parent is self._root:
-            return QModelIndex()
-        return self.createIndex(item.parent.row, 0, item.parent)
-
-    def rowCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008
-        if parent.isValid() and parent.column() != 0:
-            return 0
-        item = self._item(parent) or self._root
-        return len(item.children)
-
-    def columnCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008
-        return 1
-
-    def hasChildren(self, parent: _Index = QModelIndex()) -> bool:  # noqa: B008
-        return self.rowCount(parent) > 0
-
-    def flags(self, index: _Index) -> Qt.ItemFlag:
-        if not index.isValid():
-            return Qt.ItemFlag.NoItemFlags
-        return Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
-
-    def data(self, index: _Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        item = self._item(index)
-        if item is None or item.node is None:
-            return None
-        node = item.node
-        if role == Qt.ItemDataRole.DisplayRole:
-            return node.title
-        if role == Qt.ItemDataRole.ToolTipRole:
-            return " ".join(node.summary.split()) or None
-        if role == Qt.ItemDataRole.AccessibleTextRole:
-            return node.title if node.kind is Kind.SECTION else f"{node.kind.label}: {node.title}"
-        if role == Qt.ItemDataRole.AccessibleDescriptionRole:
-            return " ".join(node.summary.split()) or None
-        if role == NODE_ID_ROLE:
-            return node.id
-        return None
+def _row(node: Node) -> QStandardItem:
+    """One read-only row: the title; for screen readers, the kind and the summary too."""
+    row = QStandardItem(node.title)
+    row.setEditable(False)
+    row.setDragEnabled(False)
+    row.setDropEnabled(False)
+    row.setAccessibleText(
+        node.title if node.kind is Kind.SECTION else f"{node.kind.label}: {node.title}"
+    )
+    summary = " ".join(node.summary.split())
+    if summary:
+        row.setToolTip(summary)
+        row.setAccessibleDescription(summary)
+    row.setData(node.id)
+    return row

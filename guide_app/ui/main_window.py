@@ -5,7 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QSettings, Qt, QTimer, QUrl
+from PySide6.QtCore import QSettings, QTimer, QUrl
 from PySide6.QtGui import QDesktopServices, QUndoStack
 from PySide6.QtWidgets import (
     QMainWindow,
@@ -98,7 +98,7 @@ class MainWindow(QMainWindow):
         self.centre = QStackedWidget()
         self.centre.setObjectName("centre")
         self.centre.addWidget(reading)
-        self.splitter = QSplitter(Qt.Orientation.Horizontal)
+        self.splitter = QSplitter()  # horizontal
         self.splitter.setObjectName("mainSplitter")
         self.splitter.addWidget(self.side_tabs)
         self.splitter.addWidget(self.centre)
@@ -331,14 +331,16 @@ class MainWindow(QMainWindow):
         window_state.save(self, self.settings, self.current_id)
 
     def paintEvent(self, event: QPaintEvent) -> None:
-        """Once the window has first been painted, prepare search (index, reviews' notes).
+        """After the first paint: follow the computer's dark mode, prepare search.
 
-        Not at show: a thread building the index would hold Python's lock while the first
-        frame is being drawn, and the reader would wait for it.
+        Dark mode is checked under the System theme (see Appearance.apply). Search (its index
+        and the reviews' notes) is not prepared at show: a thread building the index would
+        hold Python's lock while the first frame is being drawn.
         """
         super().paintEvent(event)
         if not self._painted:
             self._painted = True
+            QTimer.singleShot(0, self.command.appearance.follow_system)
             QTimer.singleShot(0, self.search.prepare)
 
     def bring_forward(self, open_id: str = "") -> None:

@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QByteArray, QEvent, Qt, QUrl, Signal
+from PySide6.QtCore import QByteArray, QEvent, QUrl, Signal
 from PySide6.QtGui import QFont, QPalette, QTextCursor, QTextDocument
 from PySide6.QtWidgets import QApplication, QTextBrowser, QTextEdit, QWidget
 
@@ -52,7 +52,9 @@ class Reader(QTextBrowser):
         self.setOpenLinks(False)
         self.setOpenExternalLinks(False)
         # Always there, so a page is laid out once: lines never reflow when a bar appears.
-        self.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOn)
+        # Set through Qt's property by the value's name: Qt.ScrollBarPolicy would make
+        # PySide6 build its whole Qt namespace (~100 enums) before the first frame.
+        self.setProperty("verticalScrollBarPolicy", "ScrollBarAlwaysOn")
         self.anchorClicked.connect(self._link_clicked)
         self._page: Page | None = None
         self._pending = False

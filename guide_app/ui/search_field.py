@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QLineEdit, QWidget
 
 if TYPE_CHECKING:  # only in annotations
@@ -36,6 +36,8 @@ class SearchField(QLineEdit):
 
     def keyPressEvent(self, event: QKeyEvent) -> None:
         """Down and Enter go to the results; Escape clears."""
+        from PySide6.QtCore import Qt  # not at import: the first frame need not build `Qt`
+
         if event.key() == Qt.Key.Key_Down:
             self.down.emit()
         elif event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter):

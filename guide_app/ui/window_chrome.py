@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QMainWindow, QMenu, QToolBar
 
@@ -68,8 +67,7 @@ def build_toolbar(window: QMainWindow, commands: dict[str, QAction]) -> QToolBar
     """Add the toolbar from TOOLBAR; each button's accessible name follows its action's text."""
     bar = window.addToolBar("Navigation")
     bar.setObjectName("navigationToolBar")
-    bar.setMovable(False)
-    bar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonIconOnly)
+    bar.setMovable(False)  # icons only: QMainWindow's default (each has a tooltip and a name)
     for name in TOOLBAR:
         if name is None:
             bar.addSeparator()

@@ -8,7 +8,7 @@ from PySide6.QtCore import QModelIndex, Qt
 from pytestqt.modeltest import ModelTester
 
 from guide_app.guide.loader import load_guide
-from guide_app.ui.contents_model import NODE_ID_ROLE, ContentsModel
+from guide_app.ui.contents_model import ContentsModel
 from tests.conftest import CONTENT
 
 
@@ -47,7 +47,10 @@ def test_roles_for_screen_readers_and_tooltips(kit_content: Path) -> None:
     assert alpha.data(Qt.ItemDataRole.AccessibleTextRole) == "Problem area: Alpha area"
     assert alpha.data(Qt.ItemDataRole.AccessibleDescriptionRole) == "The first area."
     assert alpha.data(Qt.ItemDataRole.ToolTipRole) == "The first area."
-    assert alpha.data(NODE_ID_ROLE) == "alpha"
+    assert alpha.data(Qt.ItemDataRole.UserRole + 1) == "alpha"  # QStandardItem's own role
+    assert model.node_id(alpha) == "alpha"
+    assert not model.flags(alpha) & Qt.ItemFlag.ItemIsEditable
+    assert not model.flags(alpha) & Qt.ItemFlag.ItemIsDragEnabled
     group = model.index(0, 0, alpha)
     assert group.data(Qt.ItemDataRole.AccessibleTextRole) == "Potential solutions"
 

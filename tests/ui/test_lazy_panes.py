@@ -124,3 +124,22 @@ def test_a_page_opened_before_the_reader_is_shown_is_there_when_it_is(
     assert window.reader.isVisible()
     assert window.reader.page.node_id == "about"
     assert "About this guide" in window.reader.toPlainText()
+
+
+def test_after_the_first_paint_the_system_theme_is_checked_and_kept(
+    qtbot: QtBot, make_window: MakeWindow
+) -> None:
+    window = make_window()
+    appearance = window.command.appearance
+    assert appearance.theme == "system"
+    changes: list[bool] = []
+    appearance.changed.connect(lambda: changes.append(True))
+    show_active(qtbot, window)
+    app = QApplication.instance()
+    assert isinstance(app, QApplication)
+    appearance.follow_system()  # offscreen the computer is never dark: nothing changes
+    assert changes == []
+    assert app.palette() == app.style().standardPalette()
+    appearance.set_theme("dark", remember=False)
+    appearance.follow_system()  # only under System
+    assert app.palette().color(app.palette().ColorRole.Window).lightness() < 128
