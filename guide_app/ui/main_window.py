@@ -59,7 +59,7 @@ class MainWindow(QMainWindow):
         settings: QSettings,
         bookmarks: BookmarkStore | None = None,
         bookmark_file: BookmarkFile | None = None,
-        reviews_folder: Path | None = None,
+        review_data: Path | None = None,
         place: DataPlace | None = None,
         parent: QWidget | None = None,
     ) -> None:
@@ -78,7 +78,7 @@ class MainWindow(QMainWindow):
         self.side_tabs = QTabWidget()
         self.side_tabs.setObjectName("sideTabs")
         self.side_tabs.setAccessibleName("Side panes")
-        self._reviews_folder = reviews_folder  # None: reviews kept in memory only
+        self._review_data = review_data  # the data folder (reviews/ in it); None: in memory
         self._review_book: ReviewBook | None = None  # read when first shown or searched
         self._reviews: ReviewsView | None = None
         cache = cache_dir(Path(settings.fileName()).parent)
@@ -178,7 +178,7 @@ class MainWindow(QMainWindow):
         if self._review_book is None:
             from guide_app.store.review_book import ReviewBook
 
-            self._review_book = ReviewBook(self._reviews_folder)
+            self._review_book = ReviewBook(self._review_data)
         return self._review_book
 
     def _load_reviews(self) -> ReviewBook:
