@@ -91,9 +91,16 @@ package: $(PACKAGE_STAMP) system-check
 icons: $(STAMP)
 	$(BIN)/python packaging/make_icons.py
 
-desktop-check:
+# System tools, not PyPI packages, so not part of `make test`: the validators themselves, then the
+# tests marked desktop_tools (tests/packaging), which `make test` deselects.
+desktop-check: $(STAMP) system-check
+	@command -v desktop-file-validate >/dev/null || { \
+	  echo "desktop-file-validate is missing: sudo apt-get install desktop-file-utils"; exit 1; }
+	@command -v appstreamcli >/dev/null || { \
+	  echo "appstreamcli is missing: sudo apt-get install appstream"; exit 1; }
 	desktop-file-validate resources/$(APP_ID).desktop
 	appstreamcli validate --no-net resources/$(APP_ID).metainfo.xml
+	$(BIN)/pytest -m desktop_tools
 
 screenshots: $(STAMP) system-check
 	$(BIN)/python docs/make_screenshots.py

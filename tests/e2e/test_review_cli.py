@@ -17,6 +17,7 @@ from guide_app.store.review_book import ReviewBook
 from guide_app.store.reviews import Review, Status
 from tests.conftest import CONTENT
 from tests.content_kit import write_content
+from tests.pdf_files import pdf_text
 
 pytestmark = pytest.mark.e2e
 GUIDE_APP = Path(sys.executable).parent / "guide-app"
@@ -156,9 +157,7 @@ def test_export_markdown_csv_and_pdf(
         rf"Exported 'Spring review' to {re.escape(str(pdf))} \(pdf, \d+ pages\)\n", by_id.stdout
     )
     assert pdf.read_bytes().startswith(b"%PDF")
-    text = subprocess.run(
-        ["pdftotext", str(pdf), "-"], capture_output=True, text=True, check=True
-    ).stdout
+    text = pdf_text(pdf)
     assert "Spring review — page 1 of" in text
     assert "Seen by <one> & only" in text
     assert "Comparison with Autumn review" in text

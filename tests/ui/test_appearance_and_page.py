@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import shutil
-import subprocess
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -14,6 +12,7 @@ from pytestqt.qtbot import QtBot
 
 from guide_app.ui.main_window import MainWindow
 from guide_app.ui.page_print import paper_document
+from tests.pdf_files import pdf_text
 from tests.ui.conftest import MakeWindow, show_active
 
 
@@ -79,10 +78,7 @@ def test_print_and_pdf_are_light_whatever_the_theme(window: MainWindow, tmp_path
     window.command.save_pdf(tmp_path / "page.pdf")
     data = (tmp_path / "page.pdf").read_bytes()
     assert data.startswith(b"%PDF")
-    assert shutil.which("pdftotext"), "poppler-utils is needed (CI installs it)"
-    text = subprocess.run(
-        ["pdftotext", str(tmp_path / "page.pdf"), "-"], capture_output=True, text=True, check=True
-    ).stdout
+    text = pdf_text(tmp_path / "page.pdf")
     assert "Example one" in text
     assert "What others can learn" in text
 

@@ -4,8 +4,6 @@ from __future__ import annotations
 
 import csv
 import io
-import re
-import subprocess
 from dataclasses import replace
 from pathlib import Path
 
@@ -23,6 +21,7 @@ from guide_app.store.review_summary import principles
 from guide_app.store.reviews import Action, Assessment, Review, Status
 from tests.conftest import CONTENT
 from tests.content_kit import write_content
+from tests.pdf_files import pdf_page_grey, pdf_pages, pdf_text
 
 REVIEW = Review(
     id="a" * 32,
@@ -272,21 +271,6 @@ def test_bars_always_fill_their_width() -> None:
 # PDF --------------------------------------------------------------------------------------------
 
 
-def pdf_text(path: Path) -> str:
-    """The PDF's text with whitespace runs as single spaces (poppler-utils is required)."""
-    done = subprocess.run(
-        ["pdftotext", "-enc", "UTF-8", str(path), "-"], capture_output=True, text=True, check=True
-    )
-    return " ".join(done.stdout.split())
-
-
-def pdf_pages(path: Path) -> int:
-    info = subprocess.run(["pdfinfo", str(path)], capture_output=True, text=True, check=True)
-    found = re.search(r"^Pages:\s+(\d+)$", info.stdout, re.MULTILINE)
-    assert found, info.stdout
-    return int(found.group(1))
-
-
 def full_review(guide: Guide) -> Review:
     """Every criterion of `guide` assessed, with long notes, evidence and an action."""
     notes = "\n\n".join(["We looked at what happens in clinic and talked it through. " * 12] * 2)
@@ -339,15 +323,9 @@ def test_pdf_of_the_shipped_guide_with_long_notes_grows(
     assert f"Full review — page {pages} of {pages}" in text
 
 
-def _ink(path: Path, tmp_path: Path) -> tuple[float, int]:
-    """Page 1 in grey: the mean brightness (0-255) and how many pixels are near black."""
-    subprocess.run(
-        ["pdftoppm", "-gray", "-r", "40", "-f", "1", "-l", "1", str(path), str(tmp_path / "p")],
-        check=True,
-    )
-    image = next(tmp_path.glob("p*.pgm")).read_bytes()
-    header = image.split(b"\n", 3)  # P5, width height, maxval, pixels
-    pixels = header[3]
+def _ink(path: Path) -> tuple[float, int]:
+    """Page 1 in grey at 40 dpi: the mean brightness (0-255) and how many pixels are near black."""
+    pixels = pdf_page_grey(path, dpi=40)
     return sum(pixels) / len(pixels), sum(1 for p in pixels if p < 80)
 
 
@@ -365,7 +343,7 @@ def test_pdf_is_light_even_with_a_dark_screen_theme(
         write_pdf(REVIEW, guide, tmp_path / "dark.pdf")
     finally:
         QGuiApplication.setPalette(before)
-    brightness, dark_pixels = _ink(tmp_path / "dark.pdf", tmp_path)
+    brightness, dark_pixels = _ink(tmp_path / "dark.pdf")
     assert brightness > 200  # white paper
     assert dark_pixels > 500  # black text on it
 
