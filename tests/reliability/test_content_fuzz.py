@@ -2,7 +2,8 @@
 
 Hypothesis writes YAML-like text, damaged copies of the test kit's files and raw bytes into one
 content file at a time; deterministic tests name each nasty case so a regression is obvious
-without Hypothesis. `GUIDE_APP_LONG=1` runs ten times as many examples (for releases).
+without Hypothesis. The examples are the same every run (tests/conftest.py's derandomized
+profile); `GUIDE_APP_LONG=1` draws new random ones, ten times as many (for releases).
 """
 
 from __future__ import annotations
@@ -13,12 +14,12 @@ import os
 import re
 import subprocess
 import sys
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from pathlib import Path
 
 import pytest
 import yaml
-from hypothesis import HealthCheck, given, settings
+from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 
 from guide_app.guide.fields import FILE_SPECS, Spec
@@ -26,12 +27,11 @@ from guide_app.guide.links import _inline_links
 from guide_app.guide.loader import check_content
 from guide_app.guide.page import compose
 from guide_app.guide.problems import Problem, Severity
-from tests.conftest import REPO
+from tests.conftest import REPO, examples
 from tests.content_kit import FILES, write_content
 
-LONG = os.environ.get("GUIDE_APP_LONG") == "1"
-EXAMPLES = 100 * (10 if LONG else 1)
-FUZZ = settings(max_examples=EXAMPLES, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+EXAMPLES = examples(100)  # deadline and randomness come from the profile (tests/conftest.py)
+FUZZ = settings(max_examples=EXAMPLES, suppress_health_check=[HealthCheck.too_slow])
 TIMEOUT = 60  # a guard for the subprocess cases only: each finishes in a few seconds
 RAN = "GUIDE_APP_FUZZ_RAN"  # what the code in the YAML tags below would set, if it ever ran
 TARGETS = {
@@ -197,8 +197,15 @@ def spliced(name: str, raw: bytes, where: int) -> tuple[str, bytes]:
     return name, original[:at] + raw + original[at:]
 
 
-def fuzz(tmp_path: Path, record: Record, family: str, cases: Cases) -> None:
-    """Check each (file name, bytes) that `cases` draws; record how many examples ran."""
+def fuzz(
+    tmp_path: Path,
+    record: Record,
+    family: str,
+    cases: Cases,
+    pinned: Sequence[tuple[str, bytes]] = (),
+) -> None:
+    """Check each (file name, bytes) that `cases` draws, and each `pinned` case first (inputs
+    that once failed); record how many examples ran."""
     count = itertools.count()
 
     @FUZZ
@@ -207,6 +214,8 @@ def fuzz(tmp_path: Path, record: Record, family: str, cases: Cases) -> None:
         next(count)
         check_text(tmp_path, *case)
 
+    for case in pinned:
+        one = example(case=case)(one)
     one()
     ran = next(count)
     record(f"{family}_examples", ran)  # in the JUnit report; printed with -s
@@ -214,11 +223,22 @@ def fuzz(tmp_path: Path, record: Record, family: str, cases: Cases) -> None:
     assert ran >= EXAMPLES
 
 
+# Inputs that once failed and are not among the named cases below.
+PINNED_TEXT = [
+    # U+0085 (NEL) counted as a line break: the line of every later problem was too high,
+    # here past the file's last line (4), which check_text refuses.
+    (
+        "areas/alpha.yaml",
+        b"title: 'a\xc2\x85b\xc2\x85c'\nsummary: S.\nbasis: editorial\nbody: '[x](javascript:y)'\n",
+    ),
+]
+
+
 def test_any_yaml_text_gives_problems_never_an_error(
     tmp_path: Path, record_property: Record
 ) -> None:
     texts = st.builds(lambda n, t, h: (n, encode(t, h)), names, tops, encodings)
-    fuzz(tmp_path, record_property, "text", texts)
+    fuzz(tmp_path, record_property, "text", texts, PINNED_TEXT)
 
 
 def test_damaged_kit_files_give_problems_never_an_error(
@@ -236,7 +256,7 @@ OLD_LINK = re.compile(r"(!?)\[(?:[^\]\\]|\\.)*\]\(\s*<?([^)\s>]*)>?(?:\s+[\"'][^
 LINK_BITS = [*"[]()!<>\\'\" \na", "](", "x:y", "[b](z)"]
 
 
-@settings(max_examples=EXAMPLES * 10, deadline=None)
+@settings(max_examples=EXAMPLES * 10)
 @given(st.lists(st.sampled_from(LINK_BITS), max_size=40).map("".join))
 def test_link_scanner_finds_what_the_plain_pattern_finds(text: str) -> None:
     """The one-pass link scanner (linear time) finds the same inline links and images as the

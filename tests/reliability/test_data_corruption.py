@@ -20,8 +20,9 @@ from guide_app.store.documents import ReadOnlyError, Status
 from guide_app.store.review_book import ReviewBook
 from guide_app.store.reviews import Review
 from guide_app.store.reviews import Status as Mark
+from tests.conftest import examples
 
-EXAMPLES = 150
+EXAMPLES = examples(150)  # ten times as many with GUIDE_APP_LONG=1
 DETAILS = ("name", "service", "date", "people")
 _runs = itertools.count()
 
@@ -186,11 +187,7 @@ def check_review(data: Path, original: bytes, review: Review, damage: bytes) -> 
 # Random damage --------------------------------------------------------------------------
 
 
-@settings(
-    max_examples=EXAMPLES,
-    deadline=None,
-    suppress_health_check=[HealthCheck.function_scoped_fixture],
-)
+@settings(max_examples=EXAMPLES, suppress_health_check=[HealthCheck.function_scoped_fixture])
 @given(st.data())
 def test_random_damage_to_bookmarks_loses_nothing_readable(
     tmp_path: Path, saved_bookmarks: tuple[bytes, dict[str, Any]], data: st.DataObject
@@ -201,11 +198,7 @@ def test_random_damage_to_bookmarks_loses_nothing_readable(
     shutil.rmtree(folder)
 
 
-@settings(
-    max_examples=EXAMPLES,
-    deadline=None,
-    suppress_health_check=[HealthCheck.function_scoped_fixture],
-)
+@settings(max_examples=EXAMPLES, suppress_health_check=[HealthCheck.function_scoped_fixture])
 @given(st.data())
 def test_random_damage_to_a_review_loses_nothing_readable(
     tmp_path: Path, saved_review: tuple[bytes, Review], data: st.DataObject

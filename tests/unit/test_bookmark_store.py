@@ -18,6 +18,7 @@ from guide_app.store.bookmark_file import (
 )
 from guide_app.store.bookmarks import BookmarkError, BookmarkStore, ReadOnlyBookmarksError
 from guide_app.store.documents import Status
+from tests.conftest import examples
 
 
 def saved_and_loaded(store: BookmarkStore, data_dir: Path) -> BookmarkStore:
@@ -238,9 +239,7 @@ operations = st.lists(
 )
 
 
-@settings(
-    max_examples=60, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
-)
+@settings(max_examples=examples(60), suppress_health_check=[HealthCheck.function_scoped_fixture])
 @given(ops=operations)
 def test_any_sequence_of_edits_survives_save_and_load(tmp_path: Path, ops: list) -> None:  # type: ignore[type-arg]
     store = BookmarkStore()

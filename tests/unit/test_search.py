@@ -12,7 +12,7 @@ from guide_app.guide.loader import load_guide
 from guide_app.guide.model import Guide, Kind
 from guide_app.guide.search import Note, SearchIndex, fts5_available, plain_text
 from guide_app.guide.search_query import Synonyms, build_query, words
-from tests.conftest import CONTENT
+from tests.conftest import CONTENT, examples
 from tests.content_kit import write_content
 
 
@@ -189,7 +189,7 @@ def small_index(tmp_path_factory: pytest.TempPathFactory) -> SearchIndex:
     return SearchIndex(load_guide(write_content(tmp_path_factory.mktemp("content"))))
 
 
-@settings(max_examples=300, deadline=None)
+@settings(max_examples=examples(300))
 @given(text=st.text())
 def test_any_text_never_raises(small_index: SearchIndex, text: str) -> None:
     results = small_index.search(text, limit=5)
