@@ -8,6 +8,11 @@ from dataclasses import dataclass
 ID_PATTERN = r"^[a-z0-9]+(-[a-z0-9]+)*$"
 DATE_PATTERN = r"^[0-9]{4}(-[0-9]{2}(-[0-9]{2})?)?$"
 URL_PATTERN = r"^https?://\S+$"
+# Markup a one-line text (a title, a criterion, a publisher ...) may not hold, since such text
+# is shown as plain text everywhere: an HTML tag, comment or declaration (`<b>`, `</b>`, `<!--`,
+# `<?xml`), an HTML entity (`&lt;`, `&#60;`, `&#x3C;`), or Markdown image or link syntax (`![`,
+# `](`). A lone `<` or `&`, as in "< 10 minutes" or "Q & A", is fine.
+MARKUP_PATTERN = r"<[A-Za-z/!?]|&#?[A-Za-z0-9]+;|!\[|\]\("
 BASIS_VALUES = ("project", "guidance", "editorial")
 
 
@@ -15,7 +20,7 @@ class Type(enum.Enum):
     """The kinds of value a field holds."""
 
     TEXT = "text"  # markdown, may span lines, must not be blank
-    LINE = "line"  # one line of plain text, must not be blank
+    LINE = "line"  # one line of plain text (no markup), must not be blank
     ID = "id"  # lower-case words joined by hyphens
     IDS = "ids"  # a list of ids
     LINES = "lines"  # a list of non-blank texts

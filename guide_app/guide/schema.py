@@ -11,6 +11,7 @@ from guide_app.guide.fields import (
     DATE_PATTERN,
     FILE_SPECS,
     ID_PATTERN,
+    MARKUP_PATTERN,
     URL_PATTERN,
     Field,
     Spec,
@@ -18,6 +19,7 @@ from guide_app.guide.fields import (
 )
 
 _NOT_BLANK = r"\S"
+_PLAIN_LINE = rf"^(?![^\n]*(?:{MARKUP_PATTERN}))[^\n]*\S[^\n]*$"  # one line, no markup
 _DEF_NAMES = {
     "guide.yaml": "guide",
     "areas": "area",
@@ -33,7 +35,7 @@ def _value_schema(field: Field) -> dict[str, Any]:
     text = {"type": "string", "pattern": _NOT_BLANK}
     schemas: dict[Type, dict[str, Any]] = {
         Type.TEXT: text,
-        Type.LINE: {"type": "string", "pattern": r"^[^\n]*\S[^\n]*$"},
+        Type.LINE: {"type": "string", "pattern": _PLAIN_LINE},
         Type.ID: {"type": "string", "pattern": ID_PATTERN},
         Type.IDS: {"type": "array", "items": {"type": "string", "pattern": ID_PATTERN}},
         Type.LINES: {"type": "array", "items": text},

@@ -12,6 +12,7 @@ from guide_app.guide.fields import (
     BASIS_VALUES,
     DATE_PATTERN,
     ID_PATTERN,
+    MARKUP_PATTERN,
     URL_PATTERN,
     Field,
     Spec,
@@ -23,6 +24,7 @@ from guide_app.guide.yamlfile import Located, describe
 _ID = re.compile(ID_PATTERN)
 _DATE = re.compile(DATE_PATTERN)
 _URL = re.compile(URL_PATTERN)
+_MARKUP = re.compile(MARKUP_PATTERN)
 
 
 @dataclass(frozen=True)
@@ -126,7 +128,32 @@ def _read_value(item: Located, spec_field: Field, problems: FileProblems, key_li
             if clean is not None:
                 out.append(clean)
         return tuple(out)
-    return _read_scalar(item, kind, name, problems, key_line)
+    text = _read_scalar(item, kind, name, problems, key_line)
+    if kind is Type.LINE and text is not None:
+        _check_plain(text, name, problems, key_line)
+    return text
+
+
+def _check_plain(text: str, name: str, problems: FileProblems, line: int) -> None:
+    """Report markup in a one-line text, which is shown as plain text (the text is kept)."""
+    found = _MARKUP.search(text)
+    if found is None:
+        return
+    start = found.start()
+    if text[start] == "<":
+        end = text.find(">", start)
+        what, shown = "HTML tag", text[start : end + 1] if end >= 0 else text[start:]
+    elif text[start] == "&":
+        what, shown = "HTML entity", found.group()
+    else:
+        what, shown = "Markdown link or image syntax", found.group()
+    if len(shown) > 40:
+        shown = shown[:39] + "…"
+    problems.error(
+        line,
+        f"'{name}' is plain text, shown as written: remove the {what} {shown!r} "
+        "(a lone < or & is fine)",
+    )
 
 
 def _read_groups(item: Located, name: str, problems: FileProblems) -> Any:

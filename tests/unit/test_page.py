@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from guide_app.guide.loader import load_guide
+from guide_app.guide.loader import check_content, load_guide
 from guide_app.guide.page import compose, md_escape
 from tests.content_kit import write_content
 
@@ -62,7 +62,9 @@ def test_titles_are_escaped(tmp_path: Path) -> None:
     root = write_content(
         tmp_path, areas__beta="title: <b>Beta</b> & [x]\nsummary: S.\nbasis: editorial\n"
     )
-    guide = load_guide(root)
+    guide, problems = check_content(root)  # refused (no markup in titles), yet shown safely
+    assert guide is not None
+    assert [p.line for p in problems] == [1]
     assert "<h1>&lt;b&gt;Beta&lt;/b&gt; &amp; [x]</h1>" in html_of(
         compose(guide, guide.nodes["beta"]).blocks
     )
