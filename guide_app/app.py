@@ -23,6 +23,7 @@ from guide_app.store.bookmark_file import BookmarkFile
 from guide_app.store.bookmarks import BookmarkStore
 from guide_app.ui.icons import app_icon
 from guide_app.ui.main_window import MainWindow
+from guide_app.ui.plain_text import shown_as_typed
 
 log = logging.getLogger(__name__)
 
@@ -158,7 +159,7 @@ def _show_crash(window: MainWindow, text: str) -> None:
     if _can_show_dialogs():
         from PySide6.QtWidgets import QMessageBox  # a dialog: loaded when first needed
 
-        QMessageBox.critical(window, "Something went wrong", text)
+        QMessageBox.critical(window, "Something went wrong", shown_as_typed(text))
 
 
 def _say_and_fail(message: str) -> int:
@@ -167,7 +168,7 @@ def _say_and_fail(message: str) -> int:
     if _can_show_dialogs():
         from PySide6.QtWidgets import QMessageBox
 
-        QMessageBox.critical(None, "The guide cannot start", message)
+        QMessageBox.critical(None, "The guide cannot start", shown_as_typed(message))
     return 1
 
 
@@ -190,7 +191,7 @@ def _already_running(guard: InstanceGuard, data: Path, open_id: str | None) -> i
     if _can_show_dialogs():
         from PySide6.QtWidgets import QMessageBox
 
-        QMessageBox.warning(None, "The guide is already open", message)
+        QMessageBox.warning(None, "The guide is already open", shown_as_typed(message))
     return 1
 
 

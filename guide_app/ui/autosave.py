@@ -9,6 +9,8 @@ from PySide6.QtCore import QObject, QTimer, Signal
 from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import QWidget
 
+from guide_app.ui.plain_text import shown_as_typed
+
 log = logging.getLogger(__name__)
 
 DEBOUNCE_MS = 800
@@ -96,9 +98,11 @@ def flush_or_ask(
         answer = QMessageBox.warning(
             parent,
             f"{saver.what.capitalize()} not saved",
-            f"Your {saver.what} could not be saved to {where}:\n{saver.last_error}.\n\n"
-            "Try again, save a copy elsewhere, or close anyway (changes since the last save "
-            "would be lost).",
+            shown_as_typed(
+                f"Your {saver.what} could not be saved to {where}:\n{saver.last_error}.\n\n"
+                "Try again, save a copy elsewhere, or close anyway (changes since the last save "
+                "would be lost)."
+            ),
             buttons,
             QMessageBox.StandardButton.Retry,
         )

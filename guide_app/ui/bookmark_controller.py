@@ -22,6 +22,7 @@ from guide_app.store.bookmarks import BookmarkError, BookmarkStore
 from guide_app.ui import bookmark_commands as commands
 from guide_app.ui.autosave import AutoSaver, flush_or_ask
 from guide_app.ui.icons import themed_icon
+from guide_app.ui.plain_text import shown_as_typed
 
 _STATUS_MS = 6000
 _JSON_FILTER = "Bookmarks, to import again (*.json)"
@@ -129,7 +130,7 @@ class BookmarkController(QObject):
 
     def _save_failed(self, message: str) -> None:
         self.warning.setText("⚠ Bookmarks not saved")
-        self.warning.setToolTip(message)
+        self.warning.setToolTip(shown_as_typed(message))
         self.warning.setAccessibleName(message)
         self.warning.show()
         self._status.showMessage(message, _STATUS_MS * 2)
@@ -193,7 +194,9 @@ class BookmarkController(QObject):
             from PySide6.QtWidgets import QMessageBox  # a dialog: loaded when first needed
 
             QMessageBox.warning(
-                self.window, "Export failed", f"Could not write {path}: {error.strerror or error}"
+                self.window,
+                "Export failed",
+                shown_as_typed(f"Could not write {path}: {error.strerror or error}"),
             )
             return False
         return True
@@ -215,8 +218,10 @@ class BookmarkController(QObject):
             QMessageBox.warning(
                 self.window,
                 "Nothing imported",
-                f"{Path(name).name} was not imported: {error}. "
-                "Your bookmarks have not been changed.",
+                shown_as_typed(
+                    f"{Path(name).name} was not imported: {error}. "
+                    "Your bookmarks have not been changed."
+                ),
             )
             return
-        QMessageBox.information(self.window, "Bookmarks imported", summary)
+        QMessageBox.information(self.window, "Bookmarks imported", shown_as_typed(summary))

@@ -19,6 +19,7 @@ from PySide6.QtGui import QFont
 
 from guide_app.guide.model import Guide
 from guide_app.store.bookmarks import Bookmark, BookmarkError, BookmarkStore, Folder
+from guide_app.ui.plain_text import shown_as_typed
 
 _Index = QModelIndex | QPersistentModelIndex
 MIME_TYPE = "application/x-guide-app-bookmark-ids"
@@ -228,7 +229,7 @@ class BookmarksModel(QAbstractItemModel):
             return shown
         if role == Qt.ItemDataRole.ToolTipRole:
             first = bookmark.note.strip().splitlines()[0] if bookmark.note.strip() else "No note"
-            return f"{page or NOT_IN_EDITION.capitalize()}\n{first}"
+            return shown_as_typed(f"{page or NOT_IN_EDITION.capitalize()}\n{first}")
         if role == Qt.ItemDataRole.AccessibleTextRole:
             note = f" Note: {bookmark.note.strip()}" if bookmark.note.strip() else ""
             return f"Bookmark: {shown}.{note}"

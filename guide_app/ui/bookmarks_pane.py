@@ -43,6 +43,7 @@ from guide_app.ui.bookmarks_model import (
     TITLE_ROLE,
     BookmarksModel,
 )
+from guide_app.ui.plain_text import menu_text
 
 _Index = QModelIndex | QPersistentModelIndex
 SORTS = (("Guide order", ORDER_ROLE), ("Title", TITLE_ROLE), ("Last changed", CHANGED_ROLE))
@@ -146,6 +147,7 @@ class BookmarksPane(QWidget):
         self.info.setObjectName("bookmarkInfo")
         self.info.setAccessibleName("Bookmark details")
         self.info.setWordWrap(True)
+        self.info.setTextFormat(Qt.TextFormat.PlainText)  # it names the page
         self.info.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.new_folder = QPushButton("New f&older")
         self.delete = QPushButton("&Delete")
@@ -352,7 +354,7 @@ class BookmarksPane(QWidget):
             move = menu.addMenu("&Move to")
             move.addAction("No folder", lambda: self._move([item.id], None))
             for folder in self.store.folders:
-                move.addAction(folder.name, partial(self._move, [item.id], folder.id))
+                move.addAction(menu_text(folder.name), partial(self._move, [item.id], folder.id))
         elif isinstance(item, Folder):
             menu.addAction("&Rename", lambda: self.view.edit(self.view.currentIndex()))
         menu.addAction("New &folder…", self.ask_new_folder)

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import html
+
 from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import (
     QDialog,
@@ -27,7 +29,8 @@ class ContentProblemsDialog(QDialog):
         errors = sum(1 for p in problems if p.severity is Severity.ERROR)
         heading = QLabel(
             f"<p><b>The guide cannot open because its content has {errors} "
-            f"problem{'s' if errors != 1 else ''}.</b></p><p>Content folder: {content_dir}</p>"
+            f"problem{'s' if errors != 1 else ''}.</b></p>"
+            f"<p>Content folder: {html.escape(content_dir)}</p>"
             "<p>Nothing you saved has been changed. Please send this list to whoever supplied "
             "the guide.</p>"
         )

@@ -6,6 +6,7 @@ from PySide6.QtCore import QModelIndex, QObject
 from PySide6.QtGui import QStandardItem, QStandardItemModel
 
 from guide_app.guide.model import Guide, Kind, Node
+from guide_app.ui.plain_text import shown_as_typed
 
 
 class ContentsModel(QStandardItemModel):
@@ -60,7 +61,7 @@ def _row(node: Node) -> QStandardItem:
     )
     summary = " ".join(node.summary.split())
     if summary:
-        row.setToolTip(summary)
+        row.setToolTip(shown_as_typed(summary))
         row.setAccessibleDescription(summary)
     row.setData(node.id)
     return row

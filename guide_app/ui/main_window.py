@@ -30,6 +30,7 @@ from guide_app.ui.contents_view import ContentsView
 from guide_app.ui.find_bar import FindBar
 from guide_app.ui.history import History
 from guide_app.ui.lazy_tab import LazyTab
+from guide_app.ui.plain_text import window_title
 from guide_app.ui.reader import Reader
 from guide_app.ui.search_controller import SearchController
 from guide_app.ui.window_chrome import build_menus, build_toolbar
@@ -257,7 +258,7 @@ class MainWindow(QMainWindow):
             self.centre.setCurrentWidget(self.reading)
             self.side_tabs.show()
             self.contents.show_node(node_id)
-            self.setWindowTitle(f"{page.title} — {APP_TITLE}")
+            self.setWindowTitle(window_title(f"{page.title} — {APP_TITLE}"))
         self.bookmark_control.refresh()
 
     def _review_chosen(self, review_id: str) -> None:
@@ -357,6 +358,7 @@ class MainWindow(QMainWindow):
         """Tell the user about problems found in their saved files, without blocking."""
         if not messages:
             return
+        from PySide6.QtCore import Qt
         from PySide6.QtWidgets import QMessageBox  # a dialog: loaded when first needed
 
         box = QMessageBox(
@@ -366,6 +368,7 @@ class MainWindow(QMainWindow):
             QMessageBox.StandardButton.Ok,
             self,
         )
+        box.setTextFormat(Qt.TextFormat.PlainText)  # messages name files and quote their text
         box.setObjectName("dataProblems")
         box.open()
 

@@ -36,6 +36,7 @@ from PySide6.QtWidgets import (
 )
 
 from guide_app.guide.search_result import FILTER_LABELS, Result
+from guide_app.ui.plain_text import shown_as_typed
 
 if TYPE_CHECKING:
     from guide_app.guide.search import SearchIndex
@@ -67,8 +68,10 @@ class ResultsModel(QAbstractListModel):
         result = self.results[index.row()]
         if role == RESULT_ROLE:
             return result
-        if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole):
+        if role == Qt.ItemDataRole.DisplayRole:
             return result.title
+        if role == Qt.ItemDataRole.ToolTipRole:
+            return shown_as_typed(result.title)
         if role == Qt.ItemDataRole.AccessibleTextRole:
             trail = f" In {result.breadcrumb}." if result.breadcrumb else ""
             return f"{result.kind_label}: {result.title}.{trail} {result.snippet_text}"
@@ -184,6 +187,7 @@ class SearchPane(QWidget):
         self.count = QLabel("Type in the search field above (Ctrl+K).")
         self.count.setObjectName("searchCount")
         self.count.setWordWrap(True)
+        self.count.setTextFormat(Qt.TextFormat.PlainText)  # it quotes what was typed
         row = QHBoxLayout()
         caption = QLabel("&In")
         caption.setBuddy(self.kind)

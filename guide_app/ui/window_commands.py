@@ -14,6 +14,7 @@ from PySide6.QtWidgets import QApplication, QWidget
 
 from guide_app.ui.actions import retint
 from guide_app.ui.appearance import THEMES, Appearance
+from guide_app.ui.plain_text import menu_text, shown_as_typed
 
 if TYPE_CHECKING:
     from guide_app.ui.main_window import MainWindow
@@ -73,8 +74,9 @@ class WindowCommands(QObject):
         stack = w.undo_stack
         stack.canUndoChanged.connect(a["undo"].setEnabled)
         stack.canRedoChanged.connect(a["redo"].setEnabled)
-        stack.undoTextChanged.connect(lambda text: a["undo"].setText(f"&Undo {text}".strip()))
-        stack.redoTextChanged.connect(lambda text: a["redo"].setText(f"&Redo {text}".strip()))
+        # "&" in a title the text quotes is shown, not taken as a shortcut mark
+        stack.undoTextChanged.connect(lambda t: a["undo"].setText(f"&Undo {menu_text(t)}".strip()))
+        stack.redoTextChanged.connect(lambda t: a["redo"].setText(f"&Redo {menu_text(t)}".strip()))
         a["undo"].setEnabled(False)
         a["redo"].setEnabled(False)
         a["import_bookmarks"].setEnabled(not w.bookmarks.read_only)
@@ -233,8 +235,8 @@ class WindowCommands(QObject):
             except OSError as error:
                 from PySide6.QtWidgets import QMessageBox  # a dialog: loaded when first needed
 
-                QMessageBox.warning(self.w, "Not saved", f"Could not write {name}: "
-                                    f"{error.strerror or error}")  # fmt: skip
+                QMessageBox.warning(self.w, "Not saved", shown_as_typed(
+                    f"Could not write {name}: {error.strerror or error}"))  # fmt: skip
 
     # How it looks --------------------------------------------------------------------
 

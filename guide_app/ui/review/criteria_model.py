@@ -10,6 +10,7 @@ from guide_app.guide.model import Guide, Node
 from guide_app.store.review_book import ReviewBook
 from guide_app.store.review_summary import principles
 from guide_app.store.reviews import Assessment, Status
+from guide_app.ui.plain_text import shown_as_typed
 from guide_app.ui.review.status_look import status_icon
 
 _Index = QModelIndex | QPersistentModelIndex
@@ -123,7 +124,7 @@ class CriteriaModel(QAbstractItemModel):
             if role == Qt.ItemDataRole.DisplayRole:
                 return node.title
             if role == Qt.ItemDataRole.ToolTipRole:
-                return node.title
+                return shown_as_typed(node.title)
             return None
         if role == Qt.ItemDataRole.DisplayRole:
             return status.label

@@ -28,6 +28,7 @@ from guide_app.store.review_book import ReviewBook
 from guide_app.store.review_summary import principles
 from guide_app.store.reviews import Review, ReviewError
 from guide_app.ui.autosave import AutoSaver, flush_or_ask
+from guide_app.ui.plain_text import shown_as_typed, window_title
 from guide_app.ui.review.new_review_dialog import NewReviewDialog
 from guide_app.ui.review.privacy import PRIVACY_NOTE
 
@@ -228,7 +229,7 @@ class ReviewsView(QWidget):
                 self.create_review(**dialog.values())
                 return
             except ReviewError as error:
-                QMessageBox.warning(self, "Review not started", str(error))
+                QMessageBox.warning(self, "Review not started", shown_as_typed(str(error)))
 
     def delete_review(self, review_id: str) -> None:
         """Delete a review (a copy stays in the backups folder); a failure deletes nothing."""
@@ -250,8 +251,10 @@ class ReviewsView(QWidget):
         answer = QMessageBox.question(
             self,
             "Delete review",
-            f"Delete the review “{name}”? A copy is kept in the backups "
-            "folder of your data folder.",
+            shown_as_typed(
+                f"Delete the review “{name}”? A copy is kept in the backups "
+                "folder of your data folder."
+            ),
             QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
             QMessageBox.StandardButton.No,
         )
@@ -301,7 +304,9 @@ class ReviewsView(QWidget):
             self.export(review_id, fmt, Path(name))
         except OSError as error:
             QMessageBox.warning(
-                self, "Export failed", f"Could not write {name}: {error.strerror or error}"
+                self,
+                "Export failed",
+                shown_as_typed(f"Could not write {name}: {error.strerror or error}"),
             )
 
     def print_preview(self) -> None:
@@ -317,7 +322,7 @@ class ReviewsView(QWidget):
         review = self.book.get(review_id)
         printer = QPrinter(QPrinter.PrinterMode.HighResolution)
         dialog = QPrintPreviewDialog(printer, self)
-        dialog.setWindowTitle(f"Print “{review.name}”")
+        dialog.setWindowTitle(window_title(f"Print “{review.name}”"))
         dialog.paintRequested.connect(lambda p: print_review(review, self.guide, p))
         dialog.exec()
 
