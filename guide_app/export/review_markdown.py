@@ -1,4 +1,10 @@
-"""A review as readable Markdown, and the pieces every review export shares."""
+"""A review as readable Markdown, and the pieces every review export shares.
+
+What the user typed (names, notes, evidence, actions, owners, criterion ids kept from an
+older edition) is escaped with `escape_markdown`, so it reads as typed and is never a link,
+an image, HTML or a heading. The guide's own titles and criteria are written as they are:
+the content check lets no markup into them.
+"""
 
 from __future__ import annotations
 
@@ -16,6 +22,7 @@ from guide_app.store.review_summary import (
     summarise,
 )
 from guide_app.store.reviews import STATUS_ORDER, Action, Assessment, Review, Status
+from guide_app.user_text import escape_markdown
 
 PRIVACY_NOTE = (
     "Reviews must not hold patient-identifiable information: no names, dates of birth, "
@@ -75,6 +82,7 @@ class PlanItem:
 
     action: Action
     criterion: str  # "1.2 Criterion text", or "<id> (not in this edition)"
+    old_id: str = ""  # the criterion's id when it is not in this edition
 
 
 def criterion_labels(guide: Guide) -> dict[str, str]:
@@ -90,7 +98,7 @@ def action_plan(review: Review, guide: Guide) -> list[PlanItem]:
         for row, action in summarise(review, guide).open_actions
     ]
     items += [
-        PlanItem(action, f"{cid} {NOT_IN_EDITION}")
+        PlanItem(action, f"{cid} {NOT_IN_EDITION}", cid)
         for cid, assessment in not_in_edition(review, guide)
         for action in assessment.open_actions
     ]
@@ -123,30 +131,55 @@ def edition(guide: Guide) -> str:
 
 
 def _cell(text: str) -> str:
-    """Text for a Markdown table cell: one line, with its pipes escaped."""
+    """The guide's text for a Markdown table cell: one line, with its pipes escaped."""
     return one_line(text).replace("|", "\\|")
+
+
+def _text(text: str) -> str:
+    """The user's text on one line, escaped (pipes too, so it also fits in a table cell)."""
+    return escape_markdown(one_line(text))
+
+
+def _lines(text: str) -> list[str]:
+    """The user's text, escaped, line by line, its line breaks kept.
+
+    A line followed by another ends in a backslash (a hard line break); a blank line starts
+    a new paragraph.
+    """
+    lines = [escape_markdown(line.strip()) for line in text.strip().splitlines()]
+    return [
+        f"{line}\\" if line and n + 1 < len(lines) and lines[n + 1] else line
+        for n, line in enumerate(lines)
+    ]
 
 
 def _row(cells: Sequence[object]) -> str:
     return "| " + " | ".join(str(c) for c in cells) + " |"
 
 
-def _field(label: str, text: str) -> list[str]:
-    """A list item `- **label:** text`, further lines of `text` indented under it."""
-    first, *rest = text.strip().splitlines() or [""]
+def _field(label: str, lines: list[str]) -> list[str]:
+    """A list item `- **label:** line`, further lines indented under it."""
+    first, *rest = lines or [""]
     return [f"- **{label}:** {first}".rstrip(), *(f"  {line}".rstrip() for line in rest)]
 
 
+def _action(action: Action) -> str:
+    """`action_text` with the user's words escaped: `what (owner, due YYYY-MM-DD, done|open)`."""
+    parts = [_text(action.owner), f"due {action.due}" if action.due else ""]
+    parts.append("done" if action.done else "open")
+    return f"{_text(action.what)} ({', '.join(p for p in parts if p)})"
+
+
 def _assessment(assessment: Assessment) -> list[str]:
-    lines = _field("Status", assessment.status.label)
+    lines = _field("Status", [assessment.status.label])
     if assessment.status is Status.NOT_APPLICABLE:
-        lines += _field("Reason not applicable", assessment.reason or NOT_RECORDED)
+        lines += _field("Reason not applicable", _lines(assessment.reason) or [NOT_RECORDED])
     for label, text in (("Notes", assessment.notes), ("Evidence", assessment.evidence)):
         if text.strip():
-            lines += _field(label, text)
+            lines += _field(label, _lines(text))
     if assessment.actions:
         lines.append("- **Actions:**")
-        lines += [f"  - {action_text(a)}" for a in assessment.actions]
+        lines += [f"  - {_action(a)}" for a in assessment.actions]
     return [*lines, ""]
 
 
@@ -180,7 +213,7 @@ def _comparison(earlier: Review, review: Review, guide: Guide) -> list[str]:
     labels = criterion_labels(guide)
     when = f" ({earlier.date})" if earlier.date else ""
     lines = [
-        f"## Comparison with {one_line(earlier.name)}{when}",
+        f"## Comparison with {_text(earlier.name)}{when}",
         "",
         outcome_counts(changes),
         "",
@@ -210,9 +243,9 @@ def _plan(review: Review, guide: Guide) -> list[str]:
         _row(
             [
                 item.action.due or NO_DATE,
-                _cell(item.action.what),
-                _cell(item.action.owner) or NO_OWNER,
-                _cell(item.criterion),
+                _text(item.action.what),
+                _text(item.action.owner) or NO_OWNER,
+                f"{_text(item.old_id)} {NOT_IN_EDITION}" if item.old_id else _cell(item.criterion),
             ]
         )
         for item in items
@@ -222,14 +255,14 @@ def _plan(review: Review, guide: Guide) -> list[str]:
 
 def review_markdown(review: Review, guide: Guide, *, compared_with: Review | None = None) -> str:
     """The review as a Markdown report; the same review and guide always give the same text."""
-    lines = [f"# Service review: {one_line(review.name)}", ""]
-    for label, value in (
-        ("Service", review.service),
-        ("Date", review.date),
-        ("People present", review.people),
-        ("Criteria from", edition(guide)),
+    lines = [f"# Service review: {_text(review.name)}", ""]
+    for label, value in (  # dates are checked (YYYY-MM-DD); the edition is the guide's
+        ("Service", _text(review.service)),
+        ("Date", one_line(review.date)),
+        ("People present", _text(review.people)),
+        ("Criteria from", one_line(edition(guide))),
     ):
-        lines.append(f"- **{label}:** {one_line(value) or NOT_RECORDED}")
+        lines.append(f"- **{label}:** {value or NOT_RECORDED}")
     lines += ["", f"> {PRIVACY_NOTE}", ""]
     lines += _summary(review, guide)
     if compared_with is not None:
@@ -243,6 +276,6 @@ def review_markdown(review: Review, guide: Guide, *, compared_with: Review | Non
     if old:
         lines += ["## Criteria not in this edition", "", OLD_CRITERIA_INTRO, ""]
         for cid, assessment in old:
-            lines += [f"### {cid}", "", *_assessment(assessment)]
+            lines += [f"### {_text(cid)}", "", *_assessment(assessment)]
     lines += _plan(review, guide)
     return "\n".join(lines).rstrip("\n") + "\n"

@@ -180,7 +180,7 @@ def _plan(review: Review, guide: Guide, look: _Look, heading: str) -> list[str]:
         f"<thead><tr>{heads}</tr></thead>",
     ]
     out += [
-        f"<tr><td>{item.action.due or NO_DATE}</td><td>{_e(item.action.what)}</td>"
+        f"<tr><td>{_e(item.action.due) or NO_DATE}</td><td>{_e(item.action.what)}</td>"
         f"<td>{_e(item.action.owner) or NO_OWNER}</td><td>{_e(item.criterion)}</td></tr>"
         for item in items
     ]

@@ -212,7 +212,14 @@ def export_markdown(store: BookmarkStore, describe: Callable[[str], tuple[str, b
     """Return the bookmarks as readable Markdown, grouped by folder, notes included.
 
     `describe(node_id)` gives the page's current title and whether it is in this edition.
+    Every title, name, id and note is escaped, so it reads as typed and is never a link, an
+    image, HTML or a heading; each line of a note stays a line of a quote.
     """
+    from guide_app.user_text import escape_markdown
+
+    def text(value: str) -> str:
+        return escape_markdown(" ".join(value.split()))
+
     lines = ["# Bookmarks", "", f"Exported {now()} from the Pain & Mental Health Guide.", ""]
     groups: list[tuple[str, list[Bookmark]]] = [
         ("Not in a folder", [b for b in store.bookmarks if b.folder is None])
@@ -221,17 +228,18 @@ def export_markdown(store: BookmarkStore, describe: Callable[[str], tuple[str, b
     for name, members in groups:
         if not members:
             continue
-        lines += [f"## {name}", ""]
+        lines += [f"## {text(name)}", ""]
         for bookmark in members:
             page_title, present = describe(bookmark.node_id)
-            where = f"guide:{bookmark.node_id}" + ("" if present else ", not in this edition")
-            shown = (
-                bookmark.title
-                if bookmark.title == page_title
-                else f"{bookmark.title} ({page_title})"
-            )
+            where = f"guide:{text(bookmark.node_id)}"
+            where += "" if present else ", not in this edition"
+            shown = text(bookmark.title)
+            if bookmark.title != page_title:
+                shown += f" ({text(page_title)})"
             lines.append(f"- **{shown}** ({where})")
-            for note_line in bookmark.note.strip().splitlines():
-                lines.append(f"  > {note_line}".rstrip())
+            note = [escape_markdown(line.strip()) for line in bookmark.note.strip().splitlines()]
+            for n, line in enumerate(note):
+                hard_break = "\\" if line and n + 1 < len(note) and note[n + 1] else ""
+                lines.append(f"  > {line}{hard_break}".rstrip())
         lines.append("")
     return "\n".join(lines)

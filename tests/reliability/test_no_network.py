@@ -17,6 +17,7 @@ from typing import Any
 
 import pytest
 
+from guide_app.user_text import escape_markdown
 from tests.conftest import REPO
 from tests.reliability.helpers import DRIVER, clean_env, run_offline_driver
 
@@ -58,14 +59,14 @@ def check_exports(data: Path, out: Path, report: dict[str, Any]) -> None:
     assert (out / "page.pdf").read_bytes().startswith(b"%PDF-")
     markdown = (out / "review.md").read_text(encoding="utf-8")
     assert markdown.startswith("# Service review: Offline review")
-    assert REVIEW_NOTE in markdown
+    assert escape_markdown(REVIEW_NOTE) in markdown  # user text is escaped in Markdown
     csv_rows = (out / "review.csv").read_text(encoding="utf-8-sig").splitlines()
     row = next(r for r in csv_rows if f",{CRITERION}," in r)
     assert ",Met," in row
     assert REVIEW_NOTE in row
     exported = json.loads((out / "bookmarks.json").read_text(encoding="utf-8"))
     assert [b["note"] for b in exported["bookmarks"]] == [NOTE]
-    assert f"(guide:{page})" in (out / "bookmarks.md").read_text(encoding="utf-8")
+    assert f"(guide:{escape_markdown(page)})" in (out / "bookmarks.md").read_text(encoding="utf-8")
 
 
 def test_start_search_bookmark_review_export_and_quit_with_no_network(tmp_path: Path) -> None:

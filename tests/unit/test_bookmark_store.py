@@ -226,7 +226,8 @@ def test_markdown_export_is_readable_with_notes() -> None:
         store, lambda node_id: ("Page A", True) if node_id == "a" else (node_id, False)
     )
     assert "## Not in a folder\n\n- **Old page (gone)** (guide:gone, not in this edition)" in text
-    assert "## Clinic\n\n- **My title (Page A)** (guide:a)\n  > Line one\n  > Line two" in text
+    # a note keeps its lines: each but the last ends in a hard line break (a backslash)
+    assert "## Clinic\n\n- **My title (Page A)** (guide:a)\n  > Line one\\\n  > Line two" in text
 
 
 operations = st.lists(

@@ -59,7 +59,7 @@ MARKDOWN = """\
 
 - **Service:** MSK physiotherapy
 - **Date:** 2026-03-01
-- **People present:** AB, CD
+- **People present:** AB\\, CD
 - **Criteria from:** Test guide, edition 1 (2026-01-01)
 
 > Reviews must not hold patient-identifiable information: no names, dates of birth, NHS \
@@ -79,8 +79,8 @@ Assessed: 2 of 2 criteria (100%). Met: 0 of 2 criteria (0%).
 ### 1.1 People are asked about mood.
 
 - **Status:** Partly met
-- **Notes:** Asked at first visit,
-  not always recorded.
+- **Notes:** Asked at first visit\\,\\
+  not always recorded\\.
 - **Evidence:** Audit of 10 records
 - **Actions:**
   - Add a mood question (AB, due 2026-04-01, done)
@@ -96,12 +96,12 @@ Assessed: 2 of 2 criteria (100%). Met: 0 of 2 criteria (0%).
 These criteria were assessed but are not in this edition of the guide (they may have been \
 removed or renamed). They are kept here so that nothing recorded is lost.
 
-### retired-criterion
+### retired\\-criterion
 
 - **Status:** Not met
-- **Notes:** Kept from the last edition.
+- **Notes:** Kept from the last edition\\.
 - **Actions:**
-  - Check | update the list (open)
+  - Check \\| update the list (open)
 
 ## Action plan
 
@@ -110,7 +110,7 @@ Open actions, soonest due first; actions without a due date come last.
 | Due | Action | Owner | Criterion |
 | --- | --- | --- | --- |
 | 2026-05-01 | Train new staff | CD | 1.1 People are asked about mood. |
-| No date | Check \\| update the list | No owner | retired-criterion (not in this edition) |
+| No date | Check \\| update the list | No owner | retired\\-criterion (not in this edition) |
 """
 
 COMPARISON = """\
