@@ -9,7 +9,7 @@ import sys
 import time
 from pathlib import Path
 
-from PySide6.QtCore import QSettings, QTimer
+from PySide6.QtCore import QTimer
 from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import QApplication
 
@@ -18,12 +18,14 @@ from guide_app.crash import CrashHandler
 from guide_app.guide.compiled import load_guide_cached
 from guide_app.guide.problems import ContentError
 from guide_app.quit_on_signal import SignalQuitter
+from guide_app.safe_files import DataRoot
 from guide_app.single_instance import InstanceGuard, hand_over
 from guide_app.store.bookmark_file import BookmarkFile
 from guide_app.store.bookmarks import BookmarkStore
 from guide_app.ui.icons import app_icon
 from guide_app.ui.main_window import MainWindow
 from guide_app.ui.plain_text import shown_as_typed
+from guide_app.ui.settings_file import DataSettings
 
 log = logging.getLogger(__name__)
 
@@ -37,9 +39,9 @@ def _set_identity() -> None:
     QGuiApplication.setDesktopFileName(identity.APP_ID)
 
 
-def open_settings(data_dir: Path) -> QSettings:
+def open_settings(data_dir: Path, root: DataRoot | None = None) -> DataSettings:
     """Return the preferences store inside `data_dir` (an INI file, so --data-dir holds it all)."""
-    return QSettings(str(paths.settings_file(data_dir)), QSettings.Format.IniFormat)
+    return DataSettings(paths.settings_file(data_dir), root)
 
 
 def create_main_window(
@@ -49,17 +51,21 @@ def create_main_window(
     place: paths.DataPlace | None = None,
     *,
     compiled: bool = True,
+    root: DataRoot | None = None,
 ) -> MainWindow:
     """Load the guide and return its main window, restored, for a running QApplication.
 
     With `compiled`, an unchanged guide comes from the data folder's cache instead of being
-    parsed and checked again. Raises ContentError when the content has errors: the app never
-    shows half a guide.
+    parsed and checked again. `root` is the data folder as the app took it (with its lock);
+    by default it is taken as it is now. Raises ContentError when the content has errors: the
+    app never shows half a guide.
     """
     _set_identity()
     content = content_dir or paths.content_dir()
     data = paths.data_dir(data_dir)
-    data.mkdir(parents=True, exist_ok=True)
+    if root is None:
+        data.mkdir(parents=True, exist_ok=True)
+        root = DataRoot(data)
     started = time.perf_counter()
     guide = load_guide_cached(content, paths.cache_dir(data) if compiled else None)
     log.info(
@@ -71,11 +77,12 @@ def create_main_window(
     for warning in guide.warnings:
         log.warning("%s", warning)
     bookmarks = BookmarkStore()
-    bookmark_file = BookmarkFile(data)
+    bookmark_file = BookmarkFile(data, root)
     loaded = bookmark_file.load_into(bookmarks)
+    settings = open_settings(data, root)
     window = MainWindow(
         guide,
-        open_settings(data),
+        settings,
         bookmarks,
         bookmark_file,
         data,
@@ -83,9 +90,11 @@ def create_main_window(
     )
     window.setWindowIcon(app_icon())
     window.restore_state(open_id)
-    if loaded.message:
-        log.warning("%s", loaded.message)
-        QTimer.singleShot(0, lambda: window.report([loaded.message]))
+    told = [m for m in (loaded.message, settings.problem) if m]
+    if told:
+        for message in told:
+            log.warning("%s", message)
+        QTimer.singleShot(0, lambda: window.report(told))
     return window
 
 
@@ -101,22 +110,40 @@ def run(args: argparse.Namespace) -> int:
     data, mode = paths.data_location(args.data_dir)
     guard = InstanceGuard(data)
     try:
-        if not args.smoke_test and not guard.acquire():
-            return _already_running(guard, data, args.open_id)
+        if not guard.acquire(serve=not args.smoke_test):
+            if args.smoke_test:  # it reads the user's data: never beside a running app
+                return _say_and_fail(
+                    f"smoke test not run: the guide is open with the data folder {data}."
+                )
+            if not _already_running(guard, data, args.open_id, take_over=args.take_over):
+                return 0 if guard.handed_over else 1
     except OSError as error:
         return _say_and_fail(
             f"The guide cannot use the data folder {data}: "
             f"{error.strerror or error}. Start it with --data-dir pointing at a "
             "folder you can write to."
         )
+    try:
+        return _run_holding(args, app, guard, content, mode)
+    finally:
+        guard.release()  # also after an error: a lock must not outlive the app
+
+
+def _run_holding(
+    args: argparse.Namespace, app: QApplication, guard: InstanceGuard, content: Path, mode: str
+) -> int:
+    """Load the guide and run the window, with the data folder's lock held."""
+    data = guard.data_dir
     log_file = (
-        None if args.smoke_test else logs.setup(verbose=args.verbose, log_file=paths.log_file(data))
+        None
+        if args.smoke_test
+        else logs.setup(verbose=args.verbose, log_file=paths.log_file(data), data=guard.root)
     )
     place = paths.DataPlace(data, mode, log_file)
     log.info("starting %s; data folder %s (%s)", __version__, data, mode)
     try:
         window = create_main_window(
-            content, data, args.open_id, place, compiled=not args.smoke_test
+            content, data, args.open_id, place, compiled=not args.smoke_test, root=guard.root
         )
     except ContentError as error:
         for problem in error.problems:
@@ -133,6 +160,7 @@ def run(args: argparse.Namespace) -> int:
     crash = CrashHandler(log_file, window.flush_saves, lambda text: _show_crash(window, text))
     crash.install()
     guard.requested.connect(window.bring_forward)
+    guard.lost.connect(lambda text: window.report([text]))
     quitter = SignalQuitter(app, on_signal=window.close)
     app.aboutToQuit.connect(window.save_state)
     window.show()
@@ -142,7 +170,6 @@ def run(args: argparse.Namespace) -> int:
     status = app.exec()
     quitter.uninstall()
     crash.uninstall()
-    guard.release()
     return status
 
 
@@ -177,22 +204,59 @@ def _can_show_dialogs() -> bool:
     return QGuiApplication.platformName() != "offscreen"
 
 
-def _already_running(guard: InstanceGuard, data: Path, open_id: str | None) -> int:
-    """Hand over to the app that holds the data folder, or say why we cannot."""
+def _already_running(
+    guard: InstanceGuard, data: Path, open_id: str | None, *, take_over: bool
+) -> bool:
+    """Hand over to the app that holds the data folder, or take the folder over if it is stale.
+
+    Returns True when this process now holds the data folder and should go on starting;
+    False when it should stop (`guard.handed_over` says whether another window took over).
+    A lock whose holder does not answer (a crash on another computer using the same USB
+    stick, an empty or damaged lock file, a process id now used by another program) is taken
+    over with `--take-over`, or when the user agrees after being told whose it was.
+    """
     if hand_over(data, open_id):
         log.info("the guide is already open with %s; asked it to come forward", data)
-        return 0
+        guard.handed_over = True
+        return False
+    holder = guard.holder_text()
+    if take_over or _ask_take_over(data, holder):
+        if guard.take_over():
+            return True
+        _say_and_fail(f"The data folder {data} could not be taken over from {holder}.")
+        return False
     message = (
-        f"The guide is already open with the data folder {data} (process "
-        f"{guard.holder() or 'unknown'}), but it did not respond. Close it and try "
-        "again, or start with another data folder (--data-dir)."
+        f"The guide is already open with the data folder {data} (by {holder}), but it did "
+        "not respond. If that copy of the guide is no longer running (it crashed, or ran on "
+        "another computer), start the guide with --take-over to use the folder; otherwise "
+        "close it and try again, or start with another data folder (--data-dir)."
     )
     print(message, file=sys.stderr)
-    if _can_show_dialogs():
-        from PySide6.QtWidgets import QMessageBox
+    log.error("%s", message)
+    return False
 
-        QMessageBox.warning(None, "The guide is already open", shown_as_typed(message))
-    return 1
+
+def _ask_take_over(data: Path, holder: str) -> bool:
+    """Ask whether to take over a data folder whose holder did not answer (never offscreen)."""
+    if not _can_show_dialogs():
+        return False
+    from PySide6.QtWidgets import QMessageBox  # a dialog: loaded when first needed
+
+    box = QMessageBox(
+        QMessageBox.Icon.Warning,
+        "The data folder seems to be in use",
+        shown_as_typed(
+            f"The data folder {data} is marked as open by {holder}, which did not respond.\n\n"
+            "If that copy of the guide is no longer running (it crashed, or ran on another "
+            "computer), you can use the folder here. If it is still running, using the folder "
+            "in two places at once may lose changes."
+        ),
+    )
+    use = box.addButton("Use the folder here", QMessageBox.ButtonRole.AcceptRole)
+    box.addButton(QMessageBox.StandardButton.Cancel)
+    box.setObjectName("takeOver")
+    box.exec()
+    return box.clickedButton() is use
 
 
 def _smoke_test(window: MainWindow) -> int:

@@ -36,6 +36,12 @@ def build_parser() -> argparse.ArgumentParser:
     )
     parser.add_argument("--verbose", action="store_true", help="log what the app does to stderr")
     parser.add_argument(
+        "--take-over",
+        action="store_true",
+        help="use the data folder even if it is marked as open by a copy of the guide that "
+        "does not respond (one that crashed, or ran on another computer)",
+    )
+    parser.add_argument(
         "--smoke-test",
         action="store_true",
         help="load the content, build the window offscreen, render a page, exit",

@@ -14,7 +14,7 @@ from guide_app.export.review_markdown import one_line, review_markdown
 from guide_app.guide.loader import load_guide
 from guide_app.guide.model import Guide
 from guide_app.guide.problems import ContentError
-from guide_app.store.atomic import write_atomic
+from guide_app.safe_files import write_export
 from guide_app.store.review_book import ReviewBook
 from guide_app.store.review_summary import summarise
 from guide_app.store.reviews import Review, ReviewError
@@ -110,7 +110,7 @@ def export_review(args: argparse.Namespace, book: ReviewBook, content: Path, dat
         data_bytes, count = _pdf(review, guide, earlier)
         pages = f", {count} page{'s' if count != 1 else ''}"
     try:
-        write_atomic(output, data_bytes)
+        write_export(output, data_bytes, data)
     except OSError as error:
         raise CommandError(f"cannot write {output}: {_why(output, error)}") from None
     _say(f"Exported {one_line(review.name)!r} to {output} ({args.export_format}{pages})")

@@ -24,7 +24,7 @@ from guide_app import identity
 from guide_app.export.review_markdown import one_line
 from guide_app.export.review_report import report_html
 from guide_app.guide.model import Guide
-from guide_app.store.atomic import write_atomic
+from guide_app.safe_files import write_export
 from guide_app.store.reviews import Review
 
 RESOLUTION = 300  # dots per inch of the PDF's layout
@@ -133,14 +133,20 @@ def pdf_bytes(
 
 
 def write_pdf(
-    review: Review, guide: Guide, path: Path, *, compared_with: Review | None = None
+    review: Review,
+    guide: Guide,
+    path: Path,
+    *,
+    compared_with: Review | None = None,
+    data_dir: Path | None = None,
 ) -> int:
     """Write the review's report to `path` as an A4 PDF (atomically); return the page count.
 
-    Needs a running QGuiApplication. Raises OSError if the file cannot be written.
+    Needs a running QGuiApplication. Raises OSError if the file cannot be written, or if it
+    is inside `data_dir` (the guide's data folder) or not a plain file (write_export).
     """
     data, pages = pdf_bytes(review, guide, compared_with=compared_with)
-    write_atomic(path, data)
+    write_export(path, data, data_dir)
     return pages
 
 

@@ -8,6 +8,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, TypeVar
 
+from guide_app.safe_files import DataRoot
 from guide_app.store.bookmarks import (
     SCHEMA_VERSION,
     Bookmark,
@@ -17,6 +18,7 @@ from guide_app.store.bookmarks import (
 )
 from guide_app.store.documents import SCHEMA_KEY, Document, Loaded, iter_json_objects
 from guide_app.store.stamps import now
+from guide_app.user_text import clean_data
 
 FILE_NAME = "bookmarks.json"
 T = TypeVar("T")
@@ -63,6 +65,14 @@ def salvage(text: str) -> dict[str, Any]:
     return {"folders": folders, "bookmarks": bookmarks}
 
 
+def rescue(text: str) -> dict[str, Any]:
+    """What the app writes for the records still readable in damaged `text` (see `salvage`)."""
+    folders, bookmarks, _bad = parse(clean_data(salvage(text)))
+    store = BookmarkStore()
+    store.replace_all(folders, bookmarks)
+    return store.to_payload()
+
+
 Parsed = tuple[list[Folder], list[Bookmark]]
 
 
@@ -88,13 +98,14 @@ def check(payload: dict[str, Any], keep: Callable[[Parsed], None] | None = None)
 class BookmarkFile:
     """`<data dir>/bookmarks.json`, with the last versions in `<data dir>/backups/`."""
 
-    def __init__(self, data_dir: Path) -> None:
+    def __init__(self, data_dir: Path, root: DataRoot | None = None) -> None:
         self.document = Document(
             data_dir / FILE_NAME,
             SCHEMA_VERSION,
-            salvage,
+            rescue,
             backups=data_dir / "backups",
             check=lambda payload: check(payload, self._keep),
+            root=root if root is not None else DataRoot(data_dir),
         )
         self.rewrite_needed = False  # a damaged file was set aside: save what was rescued
         self._accepted: Parsed | None = None  # what the check parsed from the file it accepted
@@ -114,8 +125,9 @@ class BookmarkFile:
     def load_into(self, store: BookmarkStore) -> Loaded:
         """Fill `store` from disk; a newer or unreadable file makes the store read-only.
 
-        When a damaged file was set aside, `rewrite_needed` says that what was rescued from it
-        is not on disk yet: the owner should save soon, or it is gone at the next start.
+        When a damaged file was set aside, `rewrite_needed` says so: what was rescued from it
+        has been written in its place already when the disk allowed, and the owner saves it
+        again soon in case it did not.
         """
         self._accepted = None
         loaded = self.document.load()
@@ -146,13 +158,15 @@ def export_json(store: BookmarkStore) -> bytes:
 def import_json(data: bytes) -> tuple[list[Folder], list[Bookmark]]:
     """Read an exported file; raise BookmarkError saying why if any part of it is not valid."""
     try:
-        payload = json.loads(data.decode("utf-8"))
+        payload = clean_data(json.loads(data.decode("utf-8")))
     except UnicodeDecodeError:
         raise BookmarkError("the file is not UTF-8 text") from None
     except json.JSONDecodeError as error:
         raise BookmarkError(
             f"the file is not valid JSON (line {error.lineno}: {error.msg})"
         ) from None
+    except (ValueError, RecursionError):  # a number too long to read, or nesting too deep
+        raise BookmarkError("the file is not a bookmarks export (it cannot be read)") from None
     if not isinstance(payload, dict) or not isinstance(payload.get(SCHEMA_KEY), int):
         raise BookmarkError("the file is not a bookmarks export (no schema_version)")
     if payload[SCHEMA_KEY] > SCHEMA_VERSION:

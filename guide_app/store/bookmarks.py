@@ -7,6 +7,7 @@ from dataclasses import asdict, dataclass, field, replace
 from typing import Any
 
 from guide_app.store.stamps import new_id, now
+from guide_app.user_text import clean
 
 SCHEMA_VERSION = 1
 
@@ -141,6 +142,7 @@ class BookmarkStore:
         existing = self.for_node([node_id])
         if existing is not None:
             return existing
+        title, note = clean(title), clean(note)
         if folder is not None:
             self.folder(folder)
         bookmark = Bookmark(new_id(), node_id, title.strip() or node_id, note, folder)
@@ -174,6 +176,8 @@ class BookmarkStore:
         """Change a bookmark's title or note; an empty title keeps the old one."""
         self._writable()
         old = self.get(bookmark_id)
+        title = None if title is None else clean(title)
+        note = None if note is None else clean(note)
         new_title = title.strip() if title is not None and title.strip() else old.title
         new_note = note if note is not None else old.note
         if (new_title, new_note) == (old.title, old.note):
@@ -195,6 +199,7 @@ class BookmarkStore:
     def add_folder(self, name: str) -> Folder:
         """Make a folder called `name`."""
         self._writable()
+        name = clean(name)
         if not name.strip():
             raise BookmarkError("a folder needs a name")
         folder = Folder(new_id(), name.strip())
@@ -205,6 +210,7 @@ class BookmarkStore:
     def rename_folder(self, folder_id: str, name: str) -> None:
         """Rename a folder; an empty name is refused."""
         self._writable()
+        name = clean(name)
         if not name.strip():
             raise BookmarkError("a folder needs a name")
         self._folders[folder_id] = replace(self.folder(folder_id), name=name.strip())

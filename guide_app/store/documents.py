@@ -6,19 +6,22 @@ import contextlib
 import enum
 import json
 import logging
+import os
 import re
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from guide_app.store.atomic import write_atomic
+from guide_app.safe_files import DataRoot
 from guide_app.store.stamps import file_stamp
+from guide_app.user_text import clean_data
 
 log = logging.getLogger(__name__)
 
 SCHEMA_KEY = "schema_version"
-_HEAD_VERSION = re.compile(r'^\s*\{\s*"schema_version"\s*:\s*(\d+)')
+# After "<stem>-": a number (newer backups) or only a time stamp (older ones), maybe "-n".
+_BACKUP_NAME = re.compile(r"(?:(\d{6,})-)?\d{8}T\d{12}Z(?:-\d+)?\.json")
 BACKUPS_KEPT = 10
 Payload = dict[str, Any]
 Migration = Callable[[Payload], Payload]
@@ -76,18 +79,50 @@ def iter_json_objects(text: str) -> Iterator[dict[str, Any]]:
             position = text.find("{", position + 1)
 
 
+def _refuse_repeated_keys(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
+    """An object from JSON, refusing a key that appears twice (JSON would keep only the last)."""
+    found: dict[str, Any] = {}
+    for key, value in pairs:
+        if key in found:
+            raise ValueError(f"the key {key!r} appears twice")
+        found[key] = value
+    return found
+
+
+def _parse(raw: bytes) -> Any:
+    """JSON from `raw` (UTF-8), every string cleaned of lone surrogates; raises ValueError."""
+    return clean_data(json.loads(raw.decode("utf-8"), object_pairs_hook=_refuse_repeated_keys))
+
+
+def encode(document: Payload) -> bytes:
+    """The bytes saved for `document`; text that cannot be UTF-8 is cleaned, never refused."""
+    try:
+        return (json.dumps(document, ensure_ascii=False, indent=2) + "\n").encode("utf-8")
+    except UnicodeEncodeError:  # a lone surrogate got past the door: replace it, still save
+        log.warning("text that cannot be saved as UTF-8 was replaced by U+FFFD")
+        cleaned = json.dumps(clean_data(document), ensure_ascii=False, indent=2)
+        return (cleaned + "\n").encode("utf-8")
+
+
+def _identity(found: os.stat_result) -> tuple[int, int, int]:
+    return (found.st_ino, found.st_size, found.st_mtime_ns)
+
+
 class Document:
     """One versioned JSON file, its migrations, and its rolling backups.
 
     Args:
         path: the file.
         version: the schema_version this code writes.
+        salvage: rebuilds, from the text of a damaged file, the payload the app would write
+            for what can still be read (its readable records only).
         migrations: for each old version N, a function turning a version-N payload into N+1.
-        salvage: rebuilds a payload from the text of a damaged file (readable records only).
         backups: folder for the last BACKUPS_KEPT saved versions.
         check: says why a payload that is valid JSON still does not hold exactly what this
             version writes (a record that cannot be read, a field under a damaged name), so the
             file is set aside before a save could overwrite what is left of it.
+        root: the data folder the file lives in (default: the file's folder); nothing is read,
+            written or removed through a link, or outside it.
     """
 
     def __init__(
@@ -98,6 +133,7 @@ class Document:
         migrations: dict[int, Migration] | None = None,
         backups: Path | None = None,
         check: Check | None = None,
+        root: DataRoot | None = None,
     ) -> None:
         self.path = path
         self.version = version
@@ -105,8 +141,10 @@ class Document:
         self._migrations = migrations or {}
         self._backups = backups
         self._check = check
+        self.root = root if root is not None else DataRoot(path.parent)
         self.read_only = False
         self._inspect_only = False
+        self._seen: tuple[int, int, int] | None = None  # the file as last read or written
 
     def load(self, *, inspect_only: bool = False) -> Loaded:
         """Read the file. Never raises for bad content; changes a file only to set it aside.
@@ -119,15 +157,15 @@ class Document:
         self._inspect_only = inspect_only
         if inspect_only:
             self.read_only = True
-        for stale in () if inspect_only else self._stale_temporary_files():
-            with contextlib.suppress(OSError):
-                stale.unlink()
+        else:
+            self._remove_stale_temporary_files()
         try:
-            raw = self.path.read_bytes()
+            raw = self.root.read(self.path)
+            self._seen = _identity(os.lstat(self.path))
         except FileNotFoundError:
             return Loaded({}, Status.NEW)
         except IsADirectoryError:
-            return self._damaged("", "it is a folder, not a file")
+            return self._damaged(None, "", "it is a folder, not a file")
         except OSError as error:
             self.read_only = True
             reason = error.strerror or str(error)
@@ -139,48 +177,55 @@ class Document:
             )
         text = raw.decode("utf-8", errors="replace")
         try:
-            payload = json.loads(raw.decode("utf-8"))
+            payload = _parse(raw)
         except (ValueError, RecursionError) as error:  # ValueError: also a number too long
-            return self._damaged(text, f"it is not valid JSON ({_short(error)})")
+            return self._damaged(raw, text, f"it is not valid JSON ({_short(error)})")
         if not isinstance(payload, dict) or not isinstance(payload.get(SCHEMA_KEY), int):
-            return self._damaged(text, f"it has no whole-number '{SCHEMA_KEY}'")
+            return self._damaged(raw, text, f"it has no whole-number '{SCHEMA_KEY}'")
         found = payload[SCHEMA_KEY]
         if found > self.version:
             self.read_only = True
-            return Loaded(
-                payload,
-                Status.FUTURE,
-                (
-                    f"{self.path} was saved by a newer version of the guide (format {found}; "
-                    f"this version understands up to {self.version}). It is shown read-only and "
-                    "will not be changed. Update the guide to edit it."
-                ),
-            )
+            return Loaded(payload, Status.FUTURE, self._future_message(found))
         if found < 1:
-            return self._damaged(text, f"its '{SCHEMA_KEY}' is {found}")
+            return self._damaged(raw, text, f"its '{SCHEMA_KEY}' is {found}")
         status = Status.OK
         while payload[SCHEMA_KEY] < self.version:
             step = self._migrations.get(payload[SCHEMA_KEY])
             if step is None:
-                return self._damaged(text, f"no way to update format {payload[SCHEMA_KEY]}")
+                return self._damaged(raw, text, f"no way to update format {payload[SCHEMA_KEY]}")
             payload = step(payload)
             status = Status.MIGRATED
         why = self._check(payload) if self._check is not None else ""
         if why:
-            return self._damaged(text, why)
+            return self._damaged(raw, text, why)
         return Loaded(payload, status)
 
-    def _stale_temporary_files(self) -> list[Path]:
-        found = list(self.path.parent.glob(f".{self.path.name}.*.tmp"))
-        if self._backups is not None:
-            found += self._backups.glob(f".{self.path.stem}-*.json.*.tmp")
-        return found
+    def _future_message(self, found: int) -> str:
+        return (
+            f"{self.path} was saved by a newer version of the guide (format {found}; "
+            f"this version understands up to {self.version}). It is shown read-only and "
+            "will not be changed. Update the guide to edit it."
+        )
 
-    def _damaged(self, text: str, why: str) -> Loaded:
-        """Set the file aside under a new name, and keep what can still be read from it."""
+    def _remove_stale_temporary_files(self) -> None:
+        stale = self.root.files(self.path.parent, f".{self.path.name}.*.tmp")
+        if self._backups is not None:
+            stale += self.root.files(self._backups, f".{self.path.stem}-*.json.*.tmp")
+        for path in stale:
+            with contextlib.suppress(OSError):
+                self.root.remove(path)
+
+    def _damaged(self, raw: bytes | None, text: str, why: str) -> Loaded:
+        """Keep a copy of the damaged file aside, then save what can still be read in its place.
+
+        The copy is made before the file is replaced, so a kill at any moment leaves either the
+        damaged file (read again at the next start) or the copy and what was rescued. If the
+        copy cannot be made, the file is left alone and shown read-only.
+        """
+        payload = clean_data(self._salvage(text))
         if self._inspect_only:
             return Loaded(
-                self._salvage(text),
+                payload,
                 Status.DAMAGED,
                 (
                     f"{self.path} is damaged ({why}); what could still be read from it is used. "
@@ -189,72 +234,128 @@ class Document:
             )
         aside = self.path.with_name(f"{self.path.name}.corrupt-{file_stamp()}")
         try:
-            self.path.replace(aside)
+            if raw is None:  # a folder where the file should be: move it aside whole
+                aside = _free_name(aside)
+                self.root.move(self.path, aside)
+            else:
+                aside = self.root.write_new(aside, raw)
         except OSError as error:
-            self.read_only = True  # it could not be moved: never overwrite it
+            self.read_only = True  # it could not be kept aside: never overwrite it
             return Loaded(
-                self._salvage(text),
+                payload,
                 Status.UNREADABLE,
                 (
                     f"{self.path} is damaged ({why}) and could not be set aside "
                     f"({error.strerror or error}). It is shown read-only and will not be changed."
                 ),
             )
-        payload = self._salvage(text)
+        rescued = "everything that could still be read from it has been kept"
+        try:
+            self._write(payload)
+        except OSError as error:  # the damaged file is still in place: read again next start
+            log.warning("could not save what was rescued from %s: %s", self.path, error)
+            rescued += " (and will be saved as soon as the disk allows)"
         return Loaded(
             payload,
             Status.DAMAGED,
-            (
-                f"{self.path} was damaged ({why}). It has been kept as {aside.name}, and "
-                "everything that could still be read from it has been kept."
-            ),
+            f"{self.path} was damaged ({why}). It has been kept as {aside.name}, and {rescued}.",
             set_aside=aside,
         )
 
     def save(self, payload: Payload) -> None:
         """Write `payload` with the current schema_version, then keep a backup copy.
 
+        Just before writing, the file on disk is looked at again: one written meanwhile by a
+        newer version makes the document read-only, and one that is no longer readable is kept
+        aside first.
+
         Raises:
             ReadOnlyError: the document must not be overwritten (newer or unreadable file).
-            OSError: the write failed; the previous file is intact.
+            OSError: the write failed (the data folder moved, a link stands in the way, the
+                disk is full); the previous file is intact.
         """
-        on_disk = self._version_on_disk()
-        if self.read_only or (on_disk is not None and on_disk > self.version):
-            self.read_only = True
+        if self.read_only:
             raise ReadOnlyError(f"{self.path} is read-only in this version of the guide")
-        document = {SCHEMA_KEY: self.version, **payload}
-        data = (json.dumps(document, ensure_ascii=False, indent=2) + "\n").encode("utf-8")
-        write_atomic(self.path, data)
+        self._look_before_saving()
+        self._write(payload)
+
+    def _write(self, payload: Payload) -> None:
+        data = encode({SCHEMA_KEY: self.version, **payload})
+        self.root.write(self.path, data)
+        with contextlib.suppress(OSError):
+            self._seen = _identity(os.lstat(self.path))
         self._back_up(data)
 
-    def _version_on_disk(self) -> int | None:
-        """Read the schema_version at the head of the file on disk (we always write it first)."""
+    def _look_before_saving(self) -> None:
+        """Refuse to save over a file that changed on disk into something not to overwrite."""
+        self.root.check(create=True)
         try:
-            with self.path.open("rb") as stream:
-                head = stream.read(256).decode("utf-8", errors="replace")
-        except OSError:
-            return None
-        found = _HEAD_VERSION.search(head)
-        return int(found.group(1)) if found else None
+            found = os.lstat(self.path)
+        except FileNotFoundError:
+            return
+        if _identity(found) == self._seen:
+            return  # as we last read or wrote it
+        raw = self.root.read(self.path)  # raises for a link, pipe or device: never written over
+        try:
+            on_disk = _parse(raw)
+        except (ValueError, RecursionError):
+            on_disk = None
+        version = on_disk.get(SCHEMA_KEY) if isinstance(on_disk, dict) else None
+        if isinstance(version, int) and version > self.version:
+            self.read_only = True
+            raise ReadOnlyError(self._future_message(version))
+        if not isinstance(version, int):  # not something this version wrote: keep a copy
+            aside = self.root.write_new(
+                self.path.with_name(f"{self.path.name}.corrupt-{file_stamp()}"), raw
+            )
+            log.warning("%s changed on disk and could not be read; kept as %s", self.path, aside)
 
     def _back_up(self, data: bytes) -> None:
-        """Keep this version in the backups folder; drop all but the newest BACKUPS_KEPT."""
+        """Keep this version in the backups folder; drop all but the newest BACKUPS_KEPT.
+
+        Backups are numbered (the next number after the highest there), so a clock that
+        stands still or goes back never makes a new backup overwrite or outlive another.
+        """
         if self._backups is None:
             return
-        stem = self.path.stem
         try:
-            write_atomic(self._backups / f"{stem}-{file_stamp()}.json", data)
-            kept = sorted(self._backups.glob(f"{stem}-*.json"))
-            for old in kept[:-BACKUPS_KEPT]:
-                old.unlink()
+            kept = self.backups()
+            number = (_backup_number(kept[-1], self.path.stem) or 0) + 1 if kept else 1
+            name = f"{self.path.stem}-{number:06d}-{file_stamp()}.json"
+            self.root.write_new(self._backups / name, data)
+            for old in self.backups()[:-BACKUPS_KEPT]:
+                self.root.remove(old)
         except OSError as error:  # the document itself is saved; a missing backup is no loss
             log.warning("could not write a backup of %s: %s", self.path, error)
 
     def backups(self) -> list[Path]:
         """Return the backup files of this document, oldest first."""
-        if self._backups is None or not self._backups.is_dir():
+        if self._backups is None:
             return []
-        return sorted(self._backups.glob(f"{self.path.stem}-*.json"))
+        try:
+            found = self.root.files(self._backups, f"{self.path.stem}-*.json")
+        except OSError:
+            return []
+        stem = self.path.stem
+        ours = [p for p in found if _backup_number(p, stem) is not None]
+        return sorted(ours, key=lambda p: (_backup_number(p, stem) or 0, p.name))
+
+
+def _backup_number(path: Path, stem: str) -> int | None:
+    """The number of a backup of `stem` (0 for the older, time-stamped names), else None."""
+    found = _BACKUP_NAME.fullmatch(path.name.removeprefix(f"{stem}-"))
+    if found is None or not path.name.startswith(f"{stem}-"):
+        return None
+    return int(found.group(1) or 0)
+
+
+def _free_name(path: Path) -> Path:
+    n = 1
+    candidate = path
+    while os.path.lexists(candidate):
+        n += 1
+        candidate = path.with_name(f"{path.name}-{n}")
+    return candidate
 
 
 def _short(error: Exception) -> str:

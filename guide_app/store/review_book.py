@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import contextlib
+import errno
 import json
 import logging
 import re
@@ -12,8 +13,8 @@ from functools import partial
 from pathlib import Path
 from typing import Any
 
-from guide_app.store.atomic import write_atomic
-from guide_app.store.documents import SCHEMA_KEY, Document
+from guide_app.safe_files import DataRoot
+from guide_app.store.documents import SCHEMA_KEY, Document, encode
 from guide_app.store.reviews import (
     SCHEMA_VERSION,
     Action,
@@ -23,7 +24,8 @@ from guide_app.store.reviews import (
     Status,
     started_from,
 )
-from guide_app.store.stamps import new_id, now
+from guide_app.store.stamps import file_stamp, new_id, now
+from guide_app.user_text import clean, clean_data
 
 log = logging.getLogger(__name__)
 FOLDER = "reviews"
@@ -31,8 +33,16 @@ Listener = Callable[[str, str], None]  # (review id, what changed)
 _TEXT_FIELDS = ("notes", "evidence", "reason")
 
 
-def salvage(text: str) -> dict[str, Any]:
-    """Rebuild a review from a damaged file: its details and every readable assessment."""
+class ReviewsNotSavedError(OSError):
+    """Some reviews could not be saved; the others were. Each unsaved one stays in memory."""
+
+
+def salvage(text: str, repeated: list[str] | None = None) -> dict[str, Any]:
+    """Rebuild a review from a damaged file: its details and every readable assessment.
+
+    A criterion found more than once keeps its first record that can be read; the id of
+    each other one is added to `repeated` (the damaged file, set aside whole, still has it).
+    """
     payload: dict[str, Any] = {}
     for key in ("name", "service", "date", "people", "created", "changed", "started_from"):
         found = re.search(rf'"{key}"\s*:\s*("(?:[^"\\]|\\.)*")', text)
@@ -49,10 +59,35 @@ def salvage(text: str) -> dict[str, Any]:
             value, _ = decoder.raw_decode(text, found.end() - 1)
         except (ValueError, RecursionError):
             continue
-        if isinstance(value, dict) and "status" in value:
-            assessments[found.group(1)] = value
+        if not isinstance(value, dict) or "status" not in value:
+            continue
+        key = found.group(1)
+        if key not in assessments or not _readable(assessments[key]):
+            if key in assessments and repeated is not None:
+                repeated.append(key)
+            assessments[key] = value
+        elif repeated is not None:
+            repeated.append(key)
     payload["assessments"] = assessments
     return payload
+
+
+def _readable(record: dict[str, Any]) -> bool:
+    try:
+        Assessment.from_dict(record)
+    except ReviewError:
+        return False
+    return True
+
+
+def rescue(review_id: str, text: str, repeated: list[str] | None = None) -> dict[str, Any]:
+    """What the app writes for the review still readable in damaged `text` (see `salvage`)."""
+    found = clean_data(salvage(text, repeated))
+    try:
+        review, _bad = Review.from_payload({**found, "id": review_id})
+    except ReviewError:  # only a name and an id are needed, and salvage supplies both
+        review = Review(review_id, "Recovered review")
+    return review.to_payload()
 
 
 def check(review_id: str, payload: dict[str, Any]) -> str:
@@ -82,11 +117,14 @@ class ReviewBook:
     listeners with (review id, what): "added", "removed", "details" or "assessment".
     """
 
-    def __init__(self, data_dir: Path | None) -> None:
+    def __init__(self, data_dir: Path | None, root: DataRoot | None = None) -> None:
+        self.data_dir = data_dir
         self.folder = data_dir / FOLDER if data_dir is not None else None
         self._backups = data_dir / "backups" if data_dir is not None else None
+        self.root = root if root is not None or data_dir is None else DataRoot(data_dir)
         self._reviews: dict[str, Review] = {}
         self._documents: dict[str, Document] = {}
+        self._repeated: dict[str, list[str]] = {}  # criteria found twice in a damaged file
         self._dirty: set[str] = set()
         self._listeners: list[Listener] = []
         self.loaded = False
@@ -97,12 +135,14 @@ class ReviewBook:
         if self.folder is None:
             return None
         if review_id not in self._documents:
+            repeated = self._repeated.setdefault(review_id, [])
             self._documents[review_id] = Document(
                 self.folder / f"{review_id}.json",
                 SCHEMA_VERSION,
-                salvage,
+                partial(rescue, review_id, repeated=repeated),
                 backups=self._backups,
                 check=partial(check, review_id),
+                root=self.root,
             )
         return self._documents[review_id]
 
@@ -113,15 +153,29 @@ class ReviewBook:
         command line, which may run while the app has the data folder open).
         """
         self.loaded = True
-        if self.folder is None or not self.folder.is_dir():
+        if self.folder is None or self.root is None:
             return []
+        try:
+            paths = self.root.files(self.folder, "*.json", plain_only=False)
+        except OSError as error:
+            why = error.strerror or str(error)
+            return [
+                f"The reviews folder {self.folder} could not be read: {why}. No review is shown."
+            ]
         messages = []
-        for path in sorted(self.folder.glob("*.json")):
+        for path in paths:
             document = self._document(path.stem)
             assert document is not None
             loaded = document.load(inspect_only=inspect_only)
             if loaded.message:
                 messages.append(loaded.message)
+            repeated = self._repeated.get(path.stem, [])
+            if repeated and loaded.set_aside is not None:
+                messages.append(
+                    f"In {path.name}, {len(repeated)} criterion record(s) appeared more than "
+                    f"once ({', '.join(sorted(set(repeated)))}): the first readable one of each "
+                    f"was kept; the others are in {loaded.set_aside.name}."
+                )
             try:
                 review, bad = Review.from_payload({"id": path.stem, **loaded.payload})
             except ReviewError as error:
@@ -142,12 +196,29 @@ class ReviewBook:
         return messages
 
     def save_dirty(self) -> None:
-        """Save every changed review; raise OSError on the first failure (it stays dirty)."""
+        """Save every changed review, each on its own.
+
+        A review that cannot be saved stays changed in memory (and is tried again next time)
+        while every other one is saved; then ReviewsNotSavedError says which failed and why.
+        """
+        failed: list[str] = []
+        code = errno.EIO
         for review_id in sorted(self._dirty):
             document = self._document(review_id)
             if document is not None and review_id in self._reviews:
-                document.save(self._reviews[review_id].to_payload())
+                try:
+                    document.save(self._reviews[review_id].to_payload())
+                except Exception as error:  # noqa: BLE001 - any failure: keep it, save the rest
+                    log.warning("saving review %s failed: %s", review_id, error)
+                    reason = getattr(error, "strerror", None) or str(error)
+                    code = getattr(error, "errno", None) or code if not failed else code
+                    failed.append(f"“{self._reviews[review_id].name}” ({reason})")
+                    continue
             self._dirty.discard(review_id)
+        if failed:
+            raise ReviewsNotSavedError(
+                code, f"{len(failed)} review(s) not saved: {'; '.join(failed)}"
+            )
 
     @property
     def dirty(self) -> bool:
@@ -219,6 +290,7 @@ class ReviewBook:
         start_from: str | None = None,
     ) -> Review:
         """Make a review; with `start_from`, carry over that review's statuses and open actions."""
+        name, service, date, people = (clean(t) for t in (name, service, date, people))
         if not name.strip():
             raise ReviewError("a review needs a name")
         if start_from:
@@ -240,6 +312,9 @@ class ReviewBook:
     ) -> None:
         """Change name, service, date or people (None leaves a detail as it is)."""
         old = self.get(review_id)
+        name, service, date, people = (
+            None if t is None else clean(t) for t in (name, service, date, people)
+        )
         review = replace(
             old,
             name=old.name if name is None else name.strip(),
@@ -257,14 +332,11 @@ class ReviewBook:
         """Remove a review; a copy of its last version is kept in the backups folder."""
         review = self.get(review_id)
         document = self._document(review_id)
-        if document is not None and self._backups is not None:
-            data = json.dumps(
-                {"schema_version": SCHEMA_VERSION, **review.to_payload()},
-                ensure_ascii=False,
-                indent=2,
-            ).encode("utf-8")
-            write_atomic(self._backups / f"{review_id}-deleted-{now().replace(':', '')}.json", data)
-            document.path.unlink(missing_ok=True)
+        if document is not None and self._backups is not None and self.root is not None:
+            data = encode({SCHEMA_KEY: SCHEMA_VERSION, **review.to_payload()})
+            self.root.write_new(self._backups / f"{review_id}-deleted-{file_stamp()}.json", data)
+            with contextlib.suppress(FileNotFoundError):
+                self.root.remove(document.path)
         del self._reviews[review_id]
         self._dirty.discard(review_id)
         for listener in list(self._listeners):
@@ -290,6 +362,7 @@ class ReviewBook:
         """Set a criterion's notes, evidence or not-applicable reason."""
         if name not in _TEXT_FIELDS:
             raise ReviewError(f"not a text field: {name}")
+        text = clean(text)
         if self.get(review_id).assessment(criterion_id).__getattribute__(name) != text:
             self._assess(review_id, criterion_id, **{name: text})
 
@@ -297,7 +370,8 @@ class ReviewBook:
         self, review_id: str, criterion_id: str, what: str, owner: str = "", due: str = ""
     ) -> Action:
         """Add an action to a criterion."""
-        action = Action.from_dict({"id": new_id(), "what": what, "owner": owner, "due": due})
+        record = {"id": new_id(), "what": what, "owner": owner, "due": due}
+        action = Action.from_dict(clean_data(record))
         actions = self.get(review_id).assessment(criterion_id).actions
         self._assess(review_id, criterion_id, actions=(*actions, action))
         return action
@@ -309,7 +383,7 @@ class ReviewBook:
         actions = list(self.get(review_id).assessment(criterion_id).actions)
         for n, action in enumerate(actions):
             if action.id == action_id:
-                updated = Action.from_dict({**action.to_dict(), **fields})
+                updated = Action.from_dict(clean_data({**action.to_dict(), **fields}))
                 if updated == action:
                     return
                 actions[n] = updated

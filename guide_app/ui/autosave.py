@@ -20,8 +20,9 @@ RETRY_MS = (5_000, 15_000, 60_000)
 class AutoSaver(QObject):
     """Calls `save` a moment after the last change, and keeps retrying while it fails.
 
-    Nothing in memory is dropped when a save fails: the owner keeps its data and the next
-    attempt writes all of it.
+    Nothing in memory is dropped when a save fails, whatever the failure (a full disk, a file
+    that must not be overwritten, an error in our own code): the owner keeps its data, the user
+    is told, and the next attempt writes all of it.
 
     Signals:
         saved(): a save succeeded.
@@ -60,9 +61,9 @@ class AutoSaver(QObject):
             return True
         try:
             self._save()
-        except OSError as error:
+        except Exception as error:  # noqa: BLE001 - any failure is shown and retried, never lost
             self._failures += 1
-            self.last_error = error.strerror or str(error)
+            self.last_error = getattr(error, "strerror", None) or str(error) or type(error).__name__
             delay = RETRY_MS[min(self._failures - 1, len(RETRY_MS) - 1)]
             log.warning("saving %s failed (%s); retrying in %d s", self.what, error, delay // 1000)
             self._timer.start(delay)

@@ -10,7 +10,7 @@ from PySide6.QtGui import QAction, QPalette, QUndoStack
 from PySide6.QtWidgets import QLabel, QStatusBar, QWidget
 
 from guide_app.guide.model import Guide, Node
-from guide_app.store.atomic import write_atomic
+from guide_app.safe_files import read_regular, write_export
 from guide_app.store.bookmark_file import (
     BookmarkFile,
     export_json,
@@ -158,12 +158,12 @@ class BookmarkController(QObject):
             data = export_markdown(self.store, describe).encode("utf-8")
         else:
             data = export_json(self.store)
-        write_atomic(path, data)
+        write_export(path, data, self.file.path.parent if self.file is not None else None)
         self._status.showMessage(f"Exported {len(self.store)} bookmarks to {path}", _STATUS_MS)
 
     def import_from(self, path: Path) -> str:
         """Merge the bookmarks in `path`; return what happened (raises BookmarkError, OSError)."""
-        folders, bookmarks = import_json(path.read_bytes())
+        folders, bookmarks = import_json(read_regular(path))
         result = merge(self.store, folders, bookmarks)
         summary = (
             f"Imported {result.added} bookmark(s) from {path.name}; {result.notes_merged} "

@@ -369,6 +369,6 @@ def _when(stamp: str) -> str:
     """Show a stored UTC time as local date and time, e.g. 26 Nov 2026, 14:05."""
     try:
         moment = dt.datetime.fromisoformat(stamp).astimezone()
-    except ValueError:
+    except (ValueError, OverflowError):  # not a time, or one too near year 1 or 9999 to shift
         return stamp
     return moment.strftime("%d %b %Y, %H:%M").lstrip("0")

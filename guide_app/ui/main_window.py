@@ -5,7 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QSettings, QTimer, QUrl
+from PySide6.QtCore import QTimer, QUrl
 from PySide6.QtGui import QDesktopServices, QUndoStack
 from PySide6.QtWidgets import (
     QMainWindow,
@@ -33,6 +33,7 @@ from guide_app.ui.lazy_tab import LazyTab
 from guide_app.ui.plain_text import window_title
 from guide_app.ui.reader import Reader
 from guide_app.ui.search_controller import SearchController
+from guide_app.ui.settings_file import DataSettings
 from guide_app.ui.window_chrome import build_menus, build_toolbar
 from guide_app.ui.window_commands import WELCOME_PAGE, WindowCommands
 
@@ -57,7 +58,7 @@ class MainWindow(QMainWindow):
     def __init__(
         self,
         guide: Guide,
-        settings: QSettings,
+        settings: DataSettings,
         bookmarks: BookmarkStore | None = None,
         bookmark_file: BookmarkFile | None = None,
         review_data: Path | None = None,
@@ -66,9 +67,10 @@ class MainWindow(QMainWindow):
     ) -> None:
         super().__init__(parent)
         self.setObjectName("mainWindow")
-        self.place = place or DataPlace(Path(settings.fileName()).parent, "given")
+        self.place = place or DataPlace(settings.folder, "given")
         self.guide = guide
         self.settings = settings
+        self.data_root = settings.root  # the data folder as the app took it
         self.history = History(parent=self)
         self.undo_stack = QUndoStack(self)
         self.commands = create_actions(self)
@@ -82,7 +84,7 @@ class MainWindow(QMainWindow):
         self._review_data = review_data  # the data folder (reviews/ in it); None: in memory
         self._review_book: ReviewBook | None = None  # read when first shown or searched
         self._reviews: ReviewsView | None = None
-        cache = cache_dir(Path(settings.fileName()).parent)
+        cache = cache_dir(self.place.folder)
         self.search = SearchController(guide, self.bookmarks, self._load_reviews, cache, self)
         self.side_tabs.addTab(self.contents, "&Contents")
         # Search and Bookmarks are built when first chosen: the first frame need not wait.
@@ -179,7 +181,7 @@ class MainWindow(QMainWindow):
         if self._review_book is None:
             from guide_app.store.review_book import ReviewBook
 
-            self._review_book = ReviewBook(self._review_data)
+            self._review_book = ReviewBook(self._review_data, self.data_root)
         return self._review_book
 
     def _load_reviews(self) -> ReviewBook:
@@ -330,6 +332,7 @@ class MainWindow(QMainWindow):
     def save_state(self) -> None:
         """Remember geometry, splitter and the page shown."""
         window_state.save(self, self.settings, self.current_id)
+        self.settings.save()
 
     def paintEvent(self, event: QPaintEvent) -> None:
         """After the first paint: follow the computer's dark mode, prepare search.

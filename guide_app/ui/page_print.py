@@ -16,7 +16,7 @@ from PySide6.QtGui import (
 )
 
 from guide_app.guide.page import Page
-from guide_app.store.atomic import write_atomic
+from guide_app.safe_files import write_export
 from guide_app.ui.page_render import page_html, page_stylesheet
 
 
@@ -70,6 +70,10 @@ def pdf_bytes(page: Page) -> bytes:
     return bytes(data.data())
 
 
-def save_pdf(page: Page, path: Path) -> None:
-    """Write the page as a PDF to `path` through the atomic writer (raises OSError)."""
-    write_atomic(path, pdf_bytes(page))
+def save_pdf(page: Page, path: Path, data_dir: Path | None = None) -> None:
+    """Write the page as a PDF to `path` through the atomic writer (raises OSError).
+
+    A place inside `data_dir` (the guide's data folder) or a target that is not a plain file
+    is refused (safe_files.write_export).
+    """
+    write_export(path, pdf_bytes(page), data_dir)

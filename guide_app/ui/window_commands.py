@@ -215,7 +215,7 @@ class WindowCommands(QObject):
 
         page = self.w.reader.page
         if page is not None:
-            save_pdf(page, path)
+            save_pdf(page, path, self.w.place.folder)
             self.announce(f"Saved “{page.title}” as {path}")
 
     def ask_pdf(self) -> None:

@@ -71,10 +71,10 @@ def test_save_and_read_back_in_a_non_ascii_data_folder(tmp_path: Path) -> None:
     assert listed.stdout.rstrip().endswith("Offline review")
     exported = guide_app(
         "--data-dir", str(data), "export-review", "Offline review",
-        "--format", "md", "--output", str(data / "réview ✓.md"),
+        "--format", "md", "--output", str(out / "réview ✓.md"),
     )  # fmt: skip
     assert exported.returncode == 0, exported.stderr
-    assert "Checked at the team meeting" in (data / "réview ✓.md").read_text(encoding="utf-8")
+    assert "Checked at the team meeting" in (out / "réview ✓.md").read_text(encoding="utf-8")
     again = guide_app("--data-dir", str(data), "--smoke-test")  # the last page comes back
     assert again.returncode == 0, again.stderr
     page = report["steps"]["bookmark"]["node"]

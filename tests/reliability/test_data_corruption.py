@@ -156,7 +156,9 @@ def check_review(data: Path, original: bytes, review: Review, damage: bytes) -> 
     if aside:
         assert [p.name.startswith(path.name) for p in aside] == [True]
         assert aside[0].read_bytes() == damage  # kept byte for byte
-        assert not path.exists()
+        # What was rescued is already saved in its place (before the original moved).
+        rescued = json.loads(path.read_text(encoding="utf-8"))
+        assert rescued["id"] == review.id
         assert any(str(path) in m and "was damaged" in m for m in messages)
         found = book.get(review.id)  # always listed, as "Recovered review" at worst
         for criterion, assessment in review.assessments.items():

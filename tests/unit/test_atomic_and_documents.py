@@ -10,7 +10,7 @@ from typing import Any
 
 import pytest
 
-from guide_app.store.atomic import write_atomic
+from guide_app.safe_files import write_atomic
 from guide_app.store.documents import (
     BACKUPS_KEPT,
     Document,
@@ -138,7 +138,9 @@ class TestDocument:
         assert loaded.set_aside is not None
         assert loaded.set_aside.read_bytes() == damage  # kept byte for byte
         assert loaded.set_aside.name.startswith("doc.json.corrupt-")
-        assert not (tmp_path / "doc.json").exists()
+        # What was rescued is already saved in its place (before the original moved).
+        saved = json.loads((tmp_path / "doc.json").read_text(encoding="utf-8"))
+        assert saved == {"schema_version": 2, **loaded.payload}
         assert str(tmp_path / "doc.json") in loaded.message
         expected = {1, 3} if b"\x00" in damage else {1, 2} if b'{"n": 3' in damage else None
         if expected is not None:

@@ -23,7 +23,7 @@ from PySide6.QtWidgets import (
 )
 
 from guide_app.guide.model import Guide
-from guide_app.store.atomic import write_atomic
+from guide_app.safe_files import write_export
 from guide_app.store.review_book import ReviewBook
 from guide_app.store.review_summary import principles
 from guide_app.store.reviews import Review, ReviewError
@@ -63,6 +63,8 @@ class ReviewsView(QWidget):
         self._build()
         book.subscribe(self._book_changed)
         self.saver.failed.connect(self.message)
+        self.saver.failed.connect(self._save_failed)
+        self.saver.saved.connect(self.unsaved.hide)
 
     def _build(self) -> None:
         self.list = QListWidget()
@@ -88,6 +90,11 @@ class ReviewsView(QWidget):
             for button in row:
                 line.addWidget(button)
             left_layout.addLayout(line)
+        self.unsaved = QLabel("⚠ Reviews not saved")  # stays until a save works
+        self.unsaved.setObjectName("reviewsNotSaved")
+        self.unsaved.setWordWrap(True)
+        self.unsaved.hide()
+        left_layout.addWidget(self.unsaved)
         self._editor: ReviewEditor | None = None  # built when a review is first shown
         self.empty = QLabel(
             "No reviews yet.\n\nStart one with New review: the checklist holds "
@@ -110,6 +117,12 @@ class ReviewsView(QWidget):
         self.new_button.clicked.connect(self.ask_new)
         self.delete_button.clicked.connect(self.ask_delete)
         self.print_button.clicked.connect(self.print_preview)
+
+    def _save_failed(self, message: str) -> None:
+        """Keep a warning in view (the status bar's message passes) until a save works."""
+        self.unsaved.setToolTip(shown_as_typed(message))
+        self.unsaved.setAccessibleDescription(message)
+        self.unsaved.show()
 
     @property
     def editor(self) -> ReviewEditor:
@@ -273,17 +286,16 @@ class ReviewsView(QWidget):
         if fmt == "pdf":
             from guide_app.export.review_pdf import write_pdf
 
-            write_pdf(review, self.guide, path, compared_with=earlier)
+            write_pdf(review, self.guide, path, compared_with=earlier, data_dir=self.book.data_dir)
         elif fmt == "md":
             from guide_app.export.review_markdown import review_markdown
 
-            write_atomic(
-                path, review_markdown(review, self.guide, compared_with=earlier).encode("utf-8")
-            )
+            text = review_markdown(review, self.guide, compared_with=earlier)
+            write_export(path, text.encode("utf-8"), self.book.data_dir)
         else:
             from guide_app.export.review_csv import review_csv_bytes
 
-            write_atomic(path, review_csv_bytes(review, self.guide))
+            write_export(path, review_csv_bytes(review, self.guide), self.book.data_dir)
         self.message.emit(f"Exported “{review.name}” to {path}")
 
     def ask_export(self, fmt: str) -> None:
