@@ -148,8 +148,20 @@ class _Builder:
     def _check_listing(
         self, folder: str, listed: list[str], meta: Record, log: FileProblems
     ) -> None:
-        """Every file in the folder is listed in guide.yaml, and every listed id has a file."""
+        """Every file in the folder is listed in guide.yaml once, and every listed id has a file."""
         present = {p.stem for p in (self.root / folder).glob("*.yaml")}
+        positions: dict[str, list[int]] = {}
+        for n, node_id in enumerate(listed, start=1):
+            positions.setdefault(node_id, []).append(n)
+        for node_id, where in positions.items():
+            if len(where) > 1:
+                items = ", ".join(str(n) for n in where)
+                log.error(
+                    meta.line_of(folder),
+                    f"'{folder}' lists '{node_id}' {len(where)} times (items {items}); "
+                    "list each once",
+                )
+        listed[:] = list(positions)  # each once, where it first appears
         for missing in [i for i in listed if i not in present]:
             log.error(
                 meta.line_of(folder),
