@@ -244,7 +244,7 @@ def _ask_take_over(data: Path, holder: str) -> bool:
 
     box = QMessageBox(
         QMessageBox.Icon.Warning,
-        "The data folder seems to be in use",
+        "Is the guide open elsewhere?",
         shown_as_typed(
             f"The data folder {data} is marked as open by {holder}, which did not respond.\n\n"
             "If that copy of the guide is no longer running (it crashed, or ran on another "

@@ -18,7 +18,7 @@ from pathlib import Path
 
 from PySide6.QtCore import QFileSystemWatcher, QLockFile, QObject, QTimer, Signal
 
-from guide_app.safe_files import DataRoot
+from guide_app.safe_files import DataRoot, FolderMovedError
 
 log = logging.getLogger(__name__)
 LOCK_NAME = "guide-app.lock"
@@ -103,10 +103,10 @@ class InstanceGuard(QObject):
         USB stick, an empty or damaged lock file, a process id now used by another program),
         after the user agreed.
         """
+        log.warning("taking over the data folder %s from %s", self.data_dir, self.holder_text())
         self._lock.removeStaleLockFile()
         with contextlib.suppress(OSError):
             (self.data_dir / LOCK_NAME).unlink(missing_ok=True)  # if Qt would not remove it
-        log.warning("took over the data folder %s from %s", self.data_dir, self.holder_text())
         return self.acquire()
 
     def release(self) -> None:
@@ -149,11 +149,15 @@ class InstanceGuard(QObject):
             return
         self._lost = True
         log.error("the data folder %s is no longer usable: %s", self.data_dir, error)
+        what = (
+            "was moved, deleted or replaced while the guide was open"
+            if isinstance(error, FolderMovedError)
+            else f"can no longer be used ({error.strerror or error})"
+        )
         self.lost.emit(
-            f"The data folder {self.data_dir} was moved, deleted or replaced while the guide "
-            f"was open ({error.strerror or error}). Nothing more is saved there; your changes "
-            "are kept in this window. Export your bookmarks and reviews, or put the folder "
-            "back and restart the guide."
+            f"The data folder {self.data_dir} {what}. Nothing more is saved there; your "
+            "bookmarks and reviews are kept in this window. Put the folder back and restart "
+            "the guide, or export your bookmarks and reviews before you close it."
         )
 
 
