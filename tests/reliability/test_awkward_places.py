@@ -112,7 +112,7 @@ def test_a_read_only_content_folder_is_read_and_never_written(
         )
         assert shown.returncode == 0, shown.stderr
         assert shown.stdout == "shown\n"
-    assert len(list((data / "cache").glob("guide-*.pickle"))) == 1
+    assert len(list((data / "cache").glob("guide-*.jsonl"))) == 1
     assert snapshot(read_only_content) == before  # root could have written: nothing was
 
 
@@ -130,7 +130,7 @@ def test_without_home_or_xdg_variables_the_app_finds_a_folder_it_can_write(
     data = temp / f"guide-app{user}"
     assert f"keeping your data in {data}" in shown.stderr
     assert "starting" in (data / "logs" / "guide-app.log").read_text(encoding="utf-8")
-    assert list((data / "cache").glob("guide-*.pickle"))
+    assert list((data / "cache").glob("guide-*.jsonl"))
 
 
 def test_without_home_the_folder_comes_from_xdg_data_home_or_the_temp_folder(
