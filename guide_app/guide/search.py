@@ -6,6 +6,7 @@ import contextlib
 import os
 import re
 import sqlite3
+import stat
 from collections.abc import Iterable
 from pathlib import Path
 
@@ -13,8 +14,10 @@ from guide_app.guide.model import HOME_ID, Guide, Kind, Node
 from guide_app.guide.search_query import Synonyms, build_query, groups, stem, words
 from guide_app.guide.search_rank import Candidate, order
 from guide_app.guide.search_result import FILTERS, NOTE_KIND, Note, Result
+from guide_app.safe_files import DataRoot
 
 INDEX_FORMAT = 3  # part of the cache file's name: change it when the table layout changes
+_CACHE_NAME = re.compile(r"[0-9A-Za-z-]{1,80}")  # what a fingerprint may put in a file name
 _FEW = 5  # fewer results than this for every word: also show pages with any of the words
 _SCHEMA = (
     "CREATE VIRTUAL TABLE {table} USING fts5(ref UNINDEXED, kind UNINDEXED, title, aliases, body,"
@@ -85,13 +88,19 @@ class SearchIndex:
 
     The guide's table can be kept in `cache_dir` as `search-<fingerprint>.sqlite`, so a
     restart opens it instead of building it again; the user's notes always live in memory.
+    `root` is the data folder holding `cache_dir` (by default its parent): the cache is
+    read, written and removed only through it. A cached index is used only if it holds
+    exactly the guide's pages; anything else about it (damaged, a link, extra rows, a
+    folder that cannot be written) means no cache, never an error.
     """
 
-    def __init__(self, guide: Guide, cache_dir: Path | None = None) -> None:
+    def __init__(
+        self, guide: Guide, cache_dir: Path | None = None, root: DataRoot | None = None
+    ) -> None:
         self.guide = guide
         self.synonyms = Synonyms(guide.synonyms)
         self.cached = False
-        self._db = self._open(guide, cache_dir)
+        self._db = self._open(guide, cache_dir, root)
         self._db.execute("ATTACH DATABASE ':memory:' AS mine")
         self._db.execute(_SCHEMA.format(table="mine.notes"))
         self._notes: dict[str, Note] = {}
@@ -101,17 +110,18 @@ class SearchIndex:
                 for name in (node.title, *node.aliases):
                     self._exact.setdefault(" ".join(words(name)), node.id)
 
-    def _open(self, guide: Guide, cache_dir: Path | None) -> sqlite3.Connection:
-        path = cache_dir / f"search-{fingerprint(guide)}.sqlite" if cache_dir else None
-        if path is not None and path.is_file():
-            try:
-                db = sqlite3.connect(f"{path.as_uri()}?mode=ro", uri=True, check_same_thread=False)
-                db.execute("SELECT ref FROM docs LIMIT 1").fetchone()
+    def _open(
+        self, guide: Guide, cache_dir: Path | None, root: DataRoot | None
+    ) -> sqlite3.Connection:
+        name = fingerprint(guide)
+        path = None
+        if cache_dir is not None and _CACHE_NAME.fullmatch(name):
+            path = cache_dir / f"search-{name}.sqlite"
+            root = root or DataRoot(cache_dir.parent)
+            cached = self._open_cached(guide, path, root)
+            if cached is not None:
                 self.cached = True
-                return db
-            except sqlite3.DatabaseError:
-                with contextlib.suppress(OSError):
-                    path.unlink()  # a damaged cache is only a cache: build it again
+                return cached
         db = sqlite3.connect(":memory:", check_same_thread=False)
         db.execute(_SCHEMA.format(table="docs"))
         db.executemany(
@@ -119,25 +129,62 @@ class SearchIndex:
             [_row(n) for n in guide.nodes.values() if _indexed(n)],
         )
         db.commit()
-        if path is not None:
-            self._write_cache(db, path)
+        if path is not None and root is not None:
+            self._write_cache(db, path, root)
         return db
 
     @staticmethod
-    def _write_cache(db: sqlite3.Connection, path: Path) -> None:
-        """Copy the built index to `path` (through a temporary file), dropping older caches."""
-        temp = path.with_name(f".{path.name}.{os.getpid()}.tmp")
+    def _open_cached(guide: Guide, path: Path, root: DataRoot) -> sqlite3.Connection | None:
+        """The index kept at `path` if it holds exactly the guide's pages; else None.
+
+        Opened read-only and immutable (no journal beside it is read or made); one that is
+        not a plain file in a real folder is left alone, one that is damaged or does not
+        match the guide (a page missing, one too many) is deleted, to be built again.
+        """
         try:
-            path.parent.mkdir(parents=True, exist_ok=True)
-            with contextlib.closing(sqlite3.connect(temp)) as target:
-                db.backup(target)
-            temp.replace(path)
-            for old in path.parent.glob("search-*.sqlite"):
+            root.folder(path.parent, create=False)
+            if not stat.S_ISREG(os.lstat(path).st_mode):
+                return None
+        except OSError:  # none yet, or not ours to touch (a link, a pipe, a linked folder)
+            return None
+        expected = [(n.id, n.kind.value) for n in guide.nodes.values() if _indexed(n)]
+        db = None
+        try:
+            uri = f"{path.absolute().as_uri()}?mode=ro&immutable=1"
+            db = sqlite3.connect(uri, uri=True, check_same_thread=False)
+            db.execute("PRAGMA trusted_schema = OFF")  # a planted file's views run nothing
+            schema = db.execute("SELECT type, sql FROM sqlite_master WHERE name = 'docs'")
+            if schema.fetchall() == [("table", _SCHEMA.format(table="docs"))]:
+                found = db.execute("SELECT ref, kind FROM docs ORDER BY rowid").fetchall()
+                if found == expected:
+                    return db
+        except (sqlite3.Error, ValueError):
+            pass
+        if db is not None:
+            db.close()
+        with contextlib.suppress(OSError):
+            root.remove(path)  # a damaged or stale cache is only a cache: build it again
+        return None
+
+    @staticmethod
+    def _write_cache(db: sqlite3.Connection, path: Path, root: DataRoot) -> None:
+        """Keep the built index at `path`, dropping older ones; on any failure, none.
+
+        The database is copied to bytes in memory and written by the data folder's writer
+        (a new temporary file of an unpredictable name, then renamed; no link followed),
+        so SQLite itself never opens a file in the cache folder for writing.
+        """
+        try:
+            data = db.serialize()
+        except (AttributeError, sqlite3.Error, MemoryError):  # an SQLite without serialize
+            return
+        try:
+            root.write(path, data)
+            for old in root.files(path.parent, "search-*.sqlite"):
                 if old != path:
-                    old.unlink()
-        except (OSError, sqlite3.Error):
-            with contextlib.suppress(OSError):
-                temp.unlink()  # no cache: the next start builds the index again
+                    root.remove(old)
+        except OSError:
+            pass  # no cache: the next start builds the index again
 
     def set_notes(self, notes: Iterable[Note]) -> None:
         """Replace the user's notes in the index (they change while the app runs)."""
@@ -188,11 +235,25 @@ class SearchIndex:
             )
             try:
                 rows = self._db.execute(sql, [query, *kinds, limit]).fetchall()
-            except sqlite3.OperationalError:  # a query FTS5 still refuses: treat as no match
+            except sqlite3.DatabaseError:  # a query FTS5 refuses, or a damaged cache: no match
                 continue
-            found.extend(Candidate(*row) for row in rows)
+            found.extend(Candidate(*row) for row in rows if self._known(name, *row))
         found.sort(key=lambda c: c.score)
         return found[:limit]
+
+    def _known(
+        self, table: str, ref: object, kind: object, title: object, body: object, *_: object
+    ) -> bool:
+        """Whether a row found names a page of this guide or a note of now, as text.
+
+        The cached index was checked to hold exactly the guide's pages when it was opened;
+        this keeps anything else (the file changed since, a damaged page) out of the results.
+        """
+        if type(title) is not str or type(body) is not str or type(ref) is not str:
+            return False
+        if table == "notes":
+            return ref in self._notes
+        return kind != NOTE_KIND and ref in self.guide.nodes
 
     def _result(self, candidate: Candidate, stems: tuple[str, ...]) -> Result:
         if candidate.kind == NOTE_KIND:
