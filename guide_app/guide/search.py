@@ -11,7 +11,7 @@ from collections.abc import Iterable
 from pathlib import Path
 
 from guide_app.guide.model import HOME_ID, Guide, Kind, Node
-from guide_app.guide.search_query import Synonyms, build_query, groups, stem, words
+from guide_app.guide.search_query import Synonyms, build_query, groups, shorten, stem, words
 from guide_app.guide.search_rank import Candidate, order
 from guide_app.guide.search_result import FILTERS, NOTE_KIND, Note, Result
 from guide_app.safe_files import DataRoot
@@ -205,7 +205,9 @@ class SearchIndex:
         `kinds` are keys of FILTERS (none: everything). Every word must match (with synonyms);
         if that finds very few, pages matching any of the words follow. The candidates are
         then ordered in tiers by how well their titles and words match (search_rank.order).
+        Only the first words are searched (search_query.shorten).
         """
+        text = shorten(text).text
         typing = not text.endswith((" ", "\t"))
         wanted = [k for name in kinds for k in FILTERS.get(name, ())]
         every = build_query(text, self.synonyms, typing=typing)

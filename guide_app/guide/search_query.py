@@ -5,10 +5,16 @@ from __future__ import annotations
 import re
 import unicodedata
 from collections.abc import Iterable, Sequence
+from itertools import islice
+from typing import NamedTuple
 
 _WORD = re.compile(r"\w+", re.UNICODE)
 _LONGEST_PHRASE = 6
 _PREFIX_FROM = 3  # letters typed before the last word also matches as a beginning
+# What is searched of a query: every word is an FTS5 group (with its synonyms) and a pattern
+# for ranking, so a pasted page (5,000 words) took seconds; no one types more than this.
+MAX_QUERY_WORDS = 32
+MAX_QUERY_CHARS = 400
 
 
 def words(text: str) -> list[str]:
@@ -23,6 +29,30 @@ def words(text: str) -> list[str]:
             c for c in unicodedata.normalize("NFKD", folded) if not unicodedata.combining(c)
         )
     return _WORD.findall(folded)
+
+
+class Query(NamedTuple):
+    """What is searched of the text typed, and what was left out ("", "words" or "characters")."""
+
+    text: str
+    cut: str
+
+
+def shorten(text: str) -> Query:
+    """The part of `text` that is searched, and which limit shortened it ("" when none did).
+
+    That is its first MAX_QUERY_WORDS words, in at most MAX_QUERY_CHARS characters. A query
+    cut after a whole word ends in a space, so that word is not taken as unfinished.
+    """
+    cut = ""
+    if len(text) > MAX_QUERY_CHARS:
+        text, cut = text[:MAX_QUERY_CHARS], "characters"
+    ends = [m.end() for m in islice(_WORD.finditer(text), MAX_QUERY_WORDS + 1)]
+    if len(ends) > MAX_QUERY_WORDS:
+        text, cut = text[: ends[MAX_QUERY_WORDS - 1]] + " ", "words"
+    while len(words(text)) > MAX_QUERY_WORDS:  # a character that folds into two words (½)
+        text, cut = text[: text.rstrip().rfind(" ") + 1] or text[:-1], "words"
+    return Query(text, cut)
 
 
 def stem(word: str) -> str:

@@ -147,4 +147,7 @@ class SearchController(QObject):
         from guide_app.guide.search_result import Result  # loaded with the pane
 
         if isinstance(result, Result) and self.index is not None:
-            self.open_target.emit(result.target, self.index.highlight(self.pane.text))
+            from guide_app.guide.search_query import shorten  # loaded with the index
+
+            searched = shorten(self.pane.text).text  # the words marked are the words searched
+            self.open_target.emit(result.target, self.index.highlight(searched))

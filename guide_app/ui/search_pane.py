@@ -35,6 +35,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from guide_app.guide.search_query import MAX_QUERY_CHARS, MAX_QUERY_WORDS, shorten
 from guide_app.guide.search_result import FILTER_LABELS, Result
 from guide_app.ui.plain_text import shown_as_typed
 
@@ -212,14 +213,18 @@ class SearchPane(QWidget):
         results = self.index.search(text, [kind] if kind else []) if text.strip() else []
         self.model.set_results(results)
         self.last_ms = (time.perf_counter() - started) * 1000
+        searched, cut = shorten(text)  # what the index searched: a pasted page is cut short
+        searched = searched.strip()
         if not text.strip():
             message = "Type in the search field above (Ctrl+K)."
         elif results:
-            message = (
-                f"{len(results)} result{'s' if len(results) != 1 else ''} for “{text.strip()}”"
-            )
+            message = f"{len(results)} result{'s' if len(results) != 1 else ''} for “{searched}”"
         else:
-            message = f"No results for “{text.strip()}”. Try fewer or different words."
+            message = f"No results for “{searched}”. Try fewer or different words."
+        if cut == "words":
+            message += f" Only the first {MAX_QUERY_WORDS} words are searched."
+        elif cut:
+            message += f" Only the first {MAX_QUERY_CHARS} characters are searched."
         self.count.setText(message)
         if text.strip():
             self.announced.emit(message)
