@@ -25,7 +25,6 @@ from PySide6.QtWidgets import (
     QLabel,
     QLineEdit,
     QMenu,
-    QPlainTextEdit,
     QPushButton,
     QSplitter,
     QTreeView,
@@ -44,6 +43,7 @@ from guide_app.ui.bookmarks_model import (
     BookmarksModel,
 )
 from guide_app.ui.plain_text import menu_text
+from guide_app.ui.text_limit import LimitedTextEdit
 
 _Index = QModelIndex | QPersistentModelIndex
 SORTS = (("Guide order", ORDER_ROLE), ("Title", TITLE_ROLE), ("Last changed", CHANGED_ROLE))
@@ -138,7 +138,7 @@ class BookmarksPane(QWidget):
         self.title = QLineEdit()
         self.title.setObjectName("bookmarkTitle")
         self.title.setAccessibleName("Bookmark title")
-        self.note = QPlainTextEdit()
+        self.note = LimitedTextEdit("The note")
         self.note.setObjectName("bookmarkNote")
         self.note.setAccessibleName("Bookmark note")
         self.note.setPlaceholderText("Why you keep this page, e.g. 'use with new referrals'")
@@ -171,6 +171,7 @@ class BookmarksPane(QWidget):
         note_label.setBuddy(self.note)
         form.addRow(title_label, self.title)
         form.addRow(note_label, self.note)
+        form.addRow(self.note.message)  # hidden unless the note is too long
         form.addRow(self.info)
         list_part = QWidget()
         list_layout = QVBoxLayout(list_part)
@@ -255,9 +256,8 @@ class BookmarksPane(QWidget):
         with QSignalBlocker(self.title), QSignalBlocker(self.note):
             self.title.setText(bookmark.title if bookmark else "")
             self.title.setCursorPosition(0)
-            self.note.setPlainText(bookmark.note if bookmark else "")
+        self.note.fill(bookmark.note if bookmark else "", read_only=not editable)
         self.title.setReadOnly(not editable)
-        self.note.setReadOnly(not editable)
         self.delete.setEnabled(item is not None and not self.store.read_only)
         self.new_folder.setEnabled(not self.store.read_only)
         self._refresh_info()
@@ -293,8 +293,7 @@ class BookmarksPane(QWidget):
         item = self.current_item()
         if isinstance(item, Bookmark) and not self._note_typed_in and not self.title.hasFocus():
             with QSignalBlocker(self.title), QSignalBlocker(self.note):
-                if self.note.toPlainText() != item.note:
-                    self.note.setPlainText(item.note)
+                self.note.fill(item.note, read_only=self.store.read_only)
                 if self.title.text() != item.title:
                     self.title.setText(item.title)
         self._refresh_info()

@@ -17,7 +17,6 @@ from PySide6.QtWidgets import (
     QHeaderView,
     QLabel,
     QLineEdit,
-    QPlainTextEdit,
     QPushButton,
     QRadioButton,
     QTableWidget,
@@ -30,6 +29,7 @@ from guide_app.guide.model import Guide, Kind, Node
 from guide_app.store.review_book import ReviewBook
 from guide_app.store.reviews import Assessment, ReviewError, Status
 from guide_app.ui.review.status_look import status_icon, status_text
+from guide_app.ui.text_limit import LimitedCells, LimitedLine, LimitedTextEdit
 
 _TEXT_SAVE_MS = 400
 _BUTTON_ORDER = (
@@ -140,6 +140,13 @@ class CriterionPanel(QWidget):
         self.new_due = QLineEdit()
         self.new_due.setPlaceholderText("Due YYYY-MM-DD")
         self.new_due.setAccessibleName("New action due date")
+        self.reason_limit = LimitedLine(self.reason, "The reason")
+        cells = LimitedCells("An action", parent=self.action_table)
+        self.action_table.setItemDelegate(cells)
+        for limit in (self.notes, self.evidence, self.reason_limit, cells):
+            limit.refused.connect(self.message)
+        self.action_limit = LimitedLine(self.new_action, "An action")
+        self.action_limit.refused.connect(self.message)
         self.add_action_button = QPushButton("&Add action")
         self.remove_action_button = QPushButton("Remove action")
         self.helps = QLabel()
@@ -158,11 +165,13 @@ class CriterionPanel(QWidget):
         form.setContentsMargins(0, 0, 0, 0)
         form.addWidget(self.status_box)
         form.addWidget(self.reason)
+        form.addWidget(self.reason_limit.message)
         for label, widget in (("N&otes", self.notes), ("Ev&idence", self.evidence)):
             caption = QLabel(label)
             caption.setBuddy(widget)
             form.addWidget(caption)
             form.addWidget(widget, 1)
+            form.addWidget(widget.message)  # hidden unless the text is too long
         form.addWidget(QLabel("Actions"))
         form.addWidget(self.action_table, 1)
         adder = QHBoxLayout()
@@ -172,6 +181,7 @@ class CriterionPanel(QWidget):
         adder.addWidget(self.add_action_button)
         adder.addWidget(self.remove_action_button)
         form.addLayout(adder)
+        form.addWidget(self.action_limit.message)
         layout = QVBoxLayout(self)
         layout.addWidget(self.heading)
         layout.addWidget(self.prompts)
@@ -203,8 +213,8 @@ class CriterionPanel(QWidget):
         if event.type() == QEvent.Type.ApplicationFontChange:
             self._heading_font()
 
-    def _text_box(self, name: str, label: str, hint: str) -> QPlainTextEdit:
-        box = QPlainTextEdit()
+    def _text_box(self, name: str, label: str, hint: str) -> LimitedTextEdit:
+        box = LimitedTextEdit(label)
         box.setObjectName(name)
         box.setAccessibleName(label)
         box.setPlaceholderText(hint)
@@ -258,13 +268,8 @@ class CriterionPanel(QWidget):
                     button.setChecked(status is found.status)
                 button.setEnabled(not read_only)
         for box, text in ((self.notes, found.notes), (self.evidence, found.evidence)):
-            if box.toPlainText() != text:
-                with QSignalBlocker(box):
-                    box.setPlainText(text)
-            box.setReadOnly(read_only)
-        if self.reason.text() != found.reason:
-            with QSignalBlocker(self.reason):
-                self.reason.setText(found.reason)
+            box.fill(text, read_only=read_only)  # however long, shown whole (maybe read-only)
+        self.reason_limit.fill(found.reason, read_only=read_only)
         self.reason.setEnabled(found.status is Status.NOT_APPLICABLE and not read_only)
         self._fill_actions(found)
 
