@@ -69,6 +69,7 @@ bench: $(STAMP) system-check
 	$(BIN)/python -m benchmarks.search
 	$(BIN)/python -m benchmarks.saves
 	$(BIN)/python -m benchmarks.scale
+	$(BIN)/python -m benchmarks.huge_inputs
 	@if [ -d dist/guide-app ]; then du -sh --apparent-size dist/guide-app; ls -l dist/*.tar.gz 2>/dev/null; fi
 
 clean:
