@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import html
+import re
 from collections.abc import Mapping
 from dataclasses import dataclass
 
@@ -86,14 +87,35 @@ _SCREEN = _Look(
 )
 
 
+_LONG_RUN = re.compile(r"\S{400,}")
+_BREAK_EVERY = 80
+
+
+def breakable(text: str) -> str:
+    """`text` with a zero-width space every 80 characters of any run of 400 without a space.
+
+    Qt's layout looks for a word's end once per line it wraps, so a 1,000,000-letter run
+    would take minutes to lay out on paper; with these break points it takes a moment, and a
+    run that long reads no worse broken at the page edge.
+    """
+    if len(text) < 400:
+        return text
+
+    def spaced(found: re.Match[str]) -> str:
+        run = found.group(0)
+        return "\u200b".join(run[n : n + _BREAK_EVERY] for n in range(0, len(run), _BREAK_EVERY))
+
+    return _LONG_RUN.sub(spaced, text)
+
+
 def _e(text: str) -> str:
     """User or guide text on one line, escaped."""
-    return html.escape(one_line(text))
+    return html.escape(breakable(one_line(text)))
 
 
 def _lines(text: str) -> str:
     """User text escaped, its line breaks kept."""
-    return "<br>".join(html.escape(line) for line in text.strip().splitlines())
+    return "<br>".join(html.escape(breakable(line)) for line in text.strip().splitlines())
 
 
 def bar_lengths(counts: Mapping[Status, int], width: int = BAR_WIDTH) -> list[tuple[Status, int]]:
@@ -220,7 +242,12 @@ def _criterion(heading: str, found: Assessment) -> list[str]:
         if text.strip():
             rows.append(row(label, _lines(text)))
     if found.actions:
-        rows.append(row("Actions", "<br>".join(html.escape(action_text(a)) for a in found.actions)))
+        rows.append(
+            row(
+                "Actions",
+                "<br>".join(html.escape(breakable(action_text(a))) for a in found.actions),
+            )
+        )
     return [f"<h3>{heading}</h3>", f"<table {_PRINT.table}>", *rows, "</table>"]
 
 

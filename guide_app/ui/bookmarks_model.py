@@ -32,6 +32,15 @@ FILTER_ROLE = Qt.ItemDataRole.UserRole + 6  # title, note and page title, for th
 NOT_IN_EDITION = "not in this edition"
 
 
+_TIP_CHARS = 300  # of a note's first line in a tooltip
+_SPOKEN_CHARS = 2_000  # of a note in what a screen reader says for its row
+
+
+def _clipped(text: str, limit: int) -> str:
+    """`text`, cut to `limit` characters with "…" if longer (tooltips lay out what they get)."""
+    return text if len(text) <= limit else f"{text[:limit].rstrip()}…"
+
+
 class BookmarksModel(QAbstractItemModel):
     """Folders first, then bookmarks that are in no folder; each folder holds its bookmarks.
 
@@ -228,10 +237,12 @@ class BookmarksModel(QAbstractItemModel):
         if role == Qt.ItemDataRole.DisplayRole:
             return shown
         if role == Qt.ItemDataRole.ToolTipRole:
-            first = bookmark.note.strip().splitlines()[0] if bookmark.note.strip() else "No note"
+            start = bookmark.note[: _TIP_CHARS * 4].strip()  # a huge note: look at its start only
+            first = _clipped(start.splitlines()[0], _TIP_CHARS) if start else "No note"
             return shown_as_typed(f"{page or NOT_IN_EDITION.capitalize()}\n{first}")
         if role == Qt.ItemDataRole.AccessibleTextRole:
-            note = f" Note: {bookmark.note.strip()}" if bookmark.note.strip() else ""
+            text = _clipped(bookmark.note.strip(), _SPOKEN_CHARS)
+            note = f" Note: {text}" if text else ""
             return f"Bookmark: {shown}.{note}"
         if role == Qt.ItemDataRole.FontRole and page is None:
             font = QFont()
