@@ -67,7 +67,7 @@ def create_main_window(
         data.mkdir(parents=True, exist_ok=True)
         root = DataRoot(data)
     started = time.perf_counter()
-    guide = load_guide_cached(content, paths.cache_dir(data) if compiled else None)
+    guide = load_guide_cached(content, paths.cache_dir(data) if compiled else None, root=root)
     log.info(
         "loaded %d nodes from %s in %.1f ms",
         len(guide.nodes),

@@ -79,7 +79,9 @@ def read_regular(path: Path, limit: int = READ_LIMIT) -> bytes:
             raise unsafe(path, found.st_mode)
         if found.st_size > limit:
             raise _too_large(path, found.st_size, limit)
-        data = stream.read(limit + 1)
+        data = stream.read(found.st_size + 1)  # its size: reading up to the limit costs more
+        if len(data) > found.st_size:  # it grew since: read on, up to the limit
+            data += stream.read(limit + 1 - len(data))
     if len(data) > limit:
         raise _too_large(path, len(data), limit)
     return data

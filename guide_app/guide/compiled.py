@@ -128,12 +128,7 @@ def _read(root: DataRoot, path: Path, key: str, limit: int) -> Guide | None:
     afresh; one with the right key that does not decode is deleted.
     """
     try:
-        size = os.lstat(path).st_size
-        if size > limit:
-            return None  # larger than any guide compiled from this content: never read
-        # Reading exactly the size found (plus a byte) is ~100 us faster than reading up to
-        # the limit; a file that grew meanwhile is refused as too large.
-        data = root.read(path, size)
+        data = root.read(path, limit)  # larger than any guide compiled from it: never read
     except OSError:  # none, too large, a link, a pipe, in a linked folder ...
         return None
     guide = _decode(data, key)

@@ -85,7 +85,9 @@ class MainWindow(QMainWindow):
         self._review_book: ReviewBook | None = None  # read when first shown or searched
         self._reviews: ReviewsView | None = None
         cache = cache_dir(self.place.folder)
-        self.search = SearchController(guide, self.bookmarks, self._load_reviews, cache, self)
+        self.search = SearchController(
+            guide, self.bookmarks, self._load_reviews, cache, self, self.data_root
+        )
         self.side_tabs.addTab(self.contents, "&Contents")
         # Search and Bookmarks are built when first chosen: the first frame need not wait.
         self.search_tab = LazyTab(self.side_tabs, "&Search", lambda: self.search.pane)

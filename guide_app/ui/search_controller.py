@@ -12,6 +12,7 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QObject, QTimer, Signal
 
 from guide_app.guide.model import Guide
+from guide_app.safe_files import DataRoot
 from guide_app.store.bookmarks import BookmarkStore
 from guide_app.ui.search_field import SearchField
 
@@ -47,10 +48,12 @@ class SearchController(QObject):
         load_reviews: Callable[[], ReviewBook],
         cache_dir: Path | None = None,
         parent: QObject | None = None,
+        root: DataRoot | None = None,
     ) -> None:
         super().__init__(parent)
         self.guide = guide
         self.cache_dir = cache_dir
+        self.root = root  # the data folder the cache is in, as the app took it
         self._builder: threading.Thread | None = None
         self._building: SearchIndex | None = None
         self.bookmarks = bookmarks
@@ -93,7 +96,7 @@ class SearchController(QObject):
         from guide_app.guide.search import SearchIndex  # sqlite3: after the first paint
 
         started = time.perf_counter()
-        self._building = SearchIndex(self.guide, self.cache_dir)
+        self._building = SearchIndex(self.guide, self.cache_dir, self.root)
         how = "opened from its cache" if self._building.cached else "built"
         log.info("search index %s in %.1f ms", how, (time.perf_counter() - started) * 1000)
         self._built.emit()
@@ -110,7 +113,7 @@ class SearchController(QObject):
                 self._builder.join()
             from guide_app.guide.search import SearchIndex
 
-            index = self._building or SearchIndex(self.guide, self.cache_dir)
+            index = self._building or SearchIndex(self.guide, self.cache_dir, self.root)
             self.index = index
             if self._pane is not None:
                 self._pane.index = index

@@ -37,6 +37,7 @@ LATER = (
     "guide_app.guide.search",  # the index: built after the first paint
     "sqlite3",
     "hashlib",  # with OpenSSL, ~3 MB resident
+    "pickle",  # the compiled guide is plain JSON: nothing at start-up unpickles
     "datetime",
     "guide_app.ui.bookmarks_pane",
     "guide_app.ui.search_pane",
