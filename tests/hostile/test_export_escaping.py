@@ -9,10 +9,9 @@ from __future__ import annotations
 
 import csv
 import io
-from collections.abc import Iterator
 from pathlib import Path
 
-from PySide6.QtGui import QTextCharFormat, QTextDocument
+from PySide6.QtGui import QTextDocument
 from pytestqt.qtbot import QtBot
 
 from guide_app.app import create_main_window
@@ -21,6 +20,7 @@ from guide_app.export.review_report import report_html, summary_html
 from guide_app.store.reviews import Status
 from guide_app.ui.main_window import MainWindow
 from tests.content_kit import write_content
+from tests.text_formats import formats
 from tests.ui.conftest import show_active
 
 # Each line, typed into a note, would be a link, an image, HTML, a heading or a list if it
@@ -45,17 +45,6 @@ def start(qtbot: QtBot, tmp_path: Path, data_dir: Path) -> MainWindow:
     qtbot.addWidget(window)
     show_active(qtbot, window)
     return window
-
-
-def formats(document: QTextDocument) -> Iterator[QTextCharFormat]:
-    """The format of each run of text (or image) in `document`."""
-    block = document.begin()
-    while block.isValid():
-        iterator = block.begin()
-        while not iterator.atEnd():
-            yield iterator.fragment().charFormat()
-            iterator += 1
-        block = block.next()
 
 
 def assert_shown_as_typed(document: QTextDocument, *typed: str) -> None:

@@ -17,11 +17,9 @@ from PySide6.QtGui import QKeySequence, QTextOption
 from PySide6.QtWidgets import QApplication, QWidget
 from pytestqt.qtbot import QtBot
 
-from guide_app.app import create_main_window
 from guide_app.store.review_book import ReviewBook
 from guide_app.store.reviews import Status
 from guide_app.ui.main_window import MainWindow
-from tests.content_kit import write_content
 from tests.ui.conftest import show_active
 
 CRITERION = "crit-one"
@@ -29,19 +27,6 @@ LIMIT = 100_000  # characters a review field or bookmark note edits
 # Words in many scripts, an emoji and a line break: the note must come back byte for byte.
 LINE = "Audit of 10 records — café, naïve, 東京, Ünïcödé, 🙂 and more words here.\n"
 MakeWindow = Callable[[], MainWindow]
-
-
-@pytest.fixture
-def make_window(qtbot: QtBot, tmp_path: Path, data_dir: Path) -> MakeWindow:
-    """Build the main window the way the app does, on the small test content, not shown."""
-    content = write_content(tmp_path / "content")
-
-    def make() -> MainWindow:
-        window = create_main_window(content, data_dir)
-        qtbot.addWidget(window)
-        return window
-
-    return make
 
 
 @pytest.fixture

@@ -12,7 +12,6 @@ from PySide6.QtGui import (
     QDesktopServices,
     QImage,
     QPixmap,
-    QTextCharFormat,
     QTextDocument,
 )
 from PySide6.QtWidgets import QTextBrowser
@@ -25,6 +24,7 @@ from guide_app.ui.main_window import MainWindow
 from guide_app.ui.page_render import _FEATURES
 from guide_app.ui.reader import Reader
 from tests.content_kit import write_content
+from tests.text_formats import formats
 from tests.ui.conftest import show_active
 from tests.ui.helpers import click_link, link_position
 
@@ -93,17 +93,6 @@ def reader(qtbot: QtBot, picture: Path) -> Reader:
     view.show()
     qtbot.waitExposed(view)
     return view
-
-
-def formats(document: QTextDocument) -> Iterator[QTextCharFormat]:
-    """Yield the format of each run of text (or image) in `document`."""
-    block = document.begin()
-    while block.isValid():
-        iterator = block.begin()
-        while not iterator.atEnd():
-            yield iterator.fragment().charFormat()
-            iterator += 1
-        block = block.next()
 
 
 def images(document: QTextDocument) -> list[str]:
