@@ -91,6 +91,7 @@ def create_main_window(
     window.setWindowIcon(app_icon())
     window.restore_state(open_id)
     told = [m for m in (loaded.message, settings.problem) if m]
+    told += root.odd_folders(("backups", "logs", "cache", "requests"))
     if told:
         for message in told:
             log.warning("%s", message)

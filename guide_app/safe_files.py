@@ -256,6 +256,26 @@ class DataRoot:
                 raise unsafe(current, mode, "a folder")
         return current
 
+    def odd_folders(self, names: tuple[str, ...]) -> list[str]:
+        """A sentence for each of `names` (folders in the data folder) that is not a real folder.
+
+        For the user at start: such a folder is left as it is and nothing is written into it
+        (a linked `backups` folder means no backups, a linked `logs` folder no log file).
+        """
+        told = []
+        for name in names:
+            path = self.path / name
+            try:
+                mode = os.lstat(path).st_mode
+            except OSError:
+                continue  # none yet: made when first needed
+            if not stat.S_ISDIR(mode):
+                told.append(
+                    f"{path} is {_what(mode)}, not a folder. The guide leaves it as it "
+                    "is and writes nothing there; replace it with a plain folder."
+                )
+        return told
+
     def write(self, path: Path, data: bytes) -> None:
         """Atomically replace the plain file `path` inside the data folder with `data`."""
         self.folder(path.parent)

@@ -70,8 +70,13 @@ class InstanceGuard(QObject):
         self.root.claim()  # from now on the data folder is this very folder
         if not serve:
             return True
-        self.root.folder(self._folder)
-        for old in self.root.files(self._folder, "*.json"):  # left by a crash; none waiting now
+        try:
+            self.root.folder(self._folder)
+            waiting = self.root.files(self._folder, "*.json")
+        except OSError as error:  # a link where the folder should be: later starts cannot ask
+            log.warning("not serving requests from later starts: %s", error)
+            return True
+        for old in waiting:  # left by a crash; none waiting now
             with contextlib.suppress(OSError):
                 if time.time() - old.stat().st_mtime > ANSWER_S:
                     self.root.remove(old)

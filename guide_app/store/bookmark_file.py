@@ -16,7 +16,13 @@ from guide_app.store.bookmarks import (
     BookmarkStore,
     Folder,
 )
-from guide_app.store.documents import SCHEMA_KEY, Document, Loaded, iter_json_objects
+from guide_app.store.documents import (
+    SCHEMA_KEY,
+    Document,
+    Loaded,
+    Status,
+    iter_json_objects,
+)
 from guide_app.store.stamps import now
 from guide_app.user_text import clean_data
 
@@ -138,6 +144,8 @@ class BookmarkFile:
             folders, bookmarks, _bad = parse(loaded.payload)
         store.replace_all(folders, bookmarks)
         store.read_only = loaded.read_only
+        if loaded.status is not Status.FUTURE:
+            store.read_only_reason = "their file could not be read, so nothing is saved over it"
         self.rewrite_needed = loaded.set_aside is not None
         return loaded
 

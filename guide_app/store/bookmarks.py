@@ -85,6 +85,7 @@ class BookmarkStore:
         self._folders: dict[str, Folder] = {}
         self._listeners: list[Listener] = []
         self.read_only = False
+        self.read_only_reason = "they were saved by a newer version of the guide"
 
     # Reading --------------------------------------------------------------------------
 
@@ -132,9 +133,7 @@ class BookmarkStore:
 
     def _writable(self) -> None:
         if self.read_only:
-            raise ReadOnlyBookmarksError(
-                "bookmarks are read-only: they were saved by a newer version"
-            )
+            raise ReadOnlyBookmarksError(f"bookmarks are read-only: {self.read_only_reason}")
 
     def add(self, node_id: str, title: str, note: str = "", folder: str | None = None) -> Bookmark:
         """Bookmark `node_id`; if it is already bookmarked, return that bookmark unchanged."""

@@ -208,9 +208,13 @@ class Document:
         )
 
     def _remove_stale_temporary_files(self) -> None:
-        stale = self.root.files(self.path.parent, f".{self.path.name}.*.tmp")
+        stale: list[Path] = []
+        folders = [(self.path.parent, f".{self.path.name}.*.tmp")]
         if self._backups is not None:
-            stale += self.root.files(self._backups, f".{self.path.stem}-*.json.*.tmp")
+            folders.append((self._backups, f".{self.path.stem}-*.json.*.tmp"))
+        for folder, pattern in folders:
+            with contextlib.suppress(OSError):  # a folder that is a link: left as it is
+                stale += self.root.files(folder, pattern)
         for path in stale:
             with contextlib.suppress(OSError):
                 self.root.remove(path)

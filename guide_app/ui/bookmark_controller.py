@@ -90,10 +90,7 @@ class BookmarkController(QObject):
         if self.store.read_only:
             action.setEnabled(False)
             action.setText("Bookmarks are read-only")
-            action.setToolTip(
-                "Bookmarks were saved by a newer version of the guide, so they "
-                "cannot be changed here"
-            )
+            action.setToolTip(f"Bookmarks cannot be changed here: {self.store.read_only_reason}")
             return
         action.setEnabled(node is not None)
         action.setText("Remove &bookmark" if marked else "&Bookmark this page")

@@ -12,6 +12,7 @@ from pytestqt.qtbot import QtBot
 
 from guide_app import logs
 from guide_app.app import create_main_window
+from guide_app.single_instance import InstanceGuard
 from guide_app.store.bookmark_file import BookmarkFile
 from guide_app.store.bookmarks import BookmarkStore
 from guide_app.store.review_book import ReviewBook
@@ -123,3 +124,60 @@ def test_a_linked_reviews_folder_is_neither_renamed_nor_replaced(tmp_path: Path)
         book.save_dirty()
     assert snapshot(elsewhere) == before
     assert new.id in book  # still in memory, to be exported or saved once the folder is fixed
+
+
+def test_a_linked_backups_folder_is_named_to_the_user_at_start(
+    qtbot: QtBot, tmp_path: Path, data_dir: Path
+) -> None:
+    elsewhere = tmp_path / "elsewhere"
+    elsewhere.mkdir()
+    data_dir.mkdir(parents=True)
+    (data_dir / "backups").symlink_to(elsewhere, target_is_directory=True)
+    window = create_main_window(write_content(tmp_path / "content"), data_dir)
+    qtbot.addWidget(window)
+    window.show()
+    qtbot.waitUntil(lambda: window.findChild(QMessageBox, "dataProblems") is not None)
+    told = window.findChild(QMessageBox, "dataProblems")
+    assert isinstance(told, QMessageBox)
+    assert f"{data_dir / 'backups'} is a link to somewhere else, not a folder" in told.text()
+    window.bookmarks.add("alpha", "Alpha")
+    assert window.bookmark_control.saver.flush()  # saved; only the backup is not made
+    assert list(elsewhere.iterdir()) == []
+
+
+@pytest.mark.parametrize(
+    "name", ["bookmarks.json", "settings.ini", "reviews", "backups", "logs", "cache", "requests"]
+)
+def test_any_entry_linked_out_of_the_data_folder_is_left_alone(
+    qtbot: QtBot, tmp_path: Path, data_dir: Path, name: str
+) -> None:
+    elsewhere = tmp_path / "elsewhere"
+    elsewhere.mkdir()
+    (elsewhere / "theirs.txt").write_text("not the guide's", encoding="utf-8")
+    target = elsewhere if "." not in name else elsewhere / "theirs.txt"
+    data_dir.mkdir(parents=True)
+    (data_dir / name).symlink_to(target, target_is_directory=target.is_dir())
+    guard = InstanceGuard(data_dir)
+    assert guard.acquire()  # a linked requests folder: later starts cannot ask, no more
+    try:
+        window = create_main_window(write_content(tmp_path / "content"), data_dir, root=guard.root)
+        qtbot.addWidget(window)
+        window.show()
+        qtbot.waitUntil(lambda: window.findChild(QMessageBox, "dataProblems") is not None)
+        told = window.findChild(QMessageBox, "dataProblems")
+        assert isinstance(told, QMessageBox)
+        if name not in ("reviews", "requests"):  # reviews: said when they are first read
+            assert str(data_dir / name) in told.text()
+        if not window.bookmarks.read_only:  # a linked bookmarks.json is shown read-only
+            window.bookmarks.add("alpha", "Alpha")
+        window.bookmark_control.saver.flush()
+        window.reviews.book.create("A review")
+        window.reviews.saver.flush()
+        window.save_state()
+        window.search.prepare()
+        qtbot.waitUntil(lambda: window.search.index is not None, timeout=10_000)
+    finally:
+        guard.release()
+    assert sorted(p.name for p in elsewhere.iterdir()) == ["theirs.txt"]
+    assert (elsewhere / "theirs.txt").read_text(encoding="utf-8") == "not the guide's"
+    assert (data_dir / name).is_symlink()
