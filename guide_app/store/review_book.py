@@ -138,13 +138,12 @@ class ReviewBook:
                     log.warning("saving review %s failed: %s", review_id, error)
                     reason = getattr(error, "strerror", None) or str(error)
                     code = getattr(error, "errno", None) or code if not failed else code
-                    failed.append(f"“{self._reviews[review_id].name}” ({reason})")
+                    failed.append(f"“{self._reviews[review_id].name}”: {reason}")
                     continue
             self._dirty.discard(review_id)
         if failed:
-            raise ReviewsNotSavedError(
-                code, f"{len(failed)} review(s) not saved: {'; '.join(failed)}"
-            )
+            which = failed[0] if len(failed) == 1 else f"{len(failed)} reviews, {'; '.join(failed)}"
+            raise ReviewsNotSavedError(code, which)
 
     @property
     def dirty(self) -> bool:
