@@ -13,7 +13,21 @@ URL_PATTERN = r"^https?://\S+$"
 # `<?xml`), an HTML entity (`&lt;`, `&#60;`, `&#x3C;`), or Markdown image or link syntax (`![`,
 # `](`). A lone `<` or `&`, as in "< 10 minutes" or "Q & A", is fine.
 MARKUP_PATTERN = r"<[A-Za-z/!?]|&#?[A-Za-z0-9]+;|!\[|\]\("
-BASIS_VALUES = ("project", "guidance", "editorial")
+BASIS_VALUES = ("project", "guidance", "research", "editorial")
+# What kind of document a source is, so a reader can weigh it (a guideline is not a news item).
+SOURCE_KINDS = (
+    "guideline",  # NICE, CKS, a national clinical guideline
+    "policy",  # government or NHS policy, a plan, a framework, an official statistic
+    "trial",  # a randomised trial
+    "study",  # other published research: observational, qualitative, a survey report
+    "review",  # a systematic or narrative review
+    "abstract",  # a conference abstract
+    "project",  # the Q Lab and Mind project's own material
+    "service",  # a service's or charity's own page: what it offers, how to reach it
+    "professional",  # a professional body's page or blog
+    "news",  # a news item
+    "supplier",  # a commercial supplier's page
+)
 
 
 class Type(enum.Enum):
@@ -24,7 +38,8 @@ class Type(enum.Enum):
     ID = "id"  # lower-case words joined by hyphens
     IDS = "ids"  # a list of ids
     LINES = "lines"  # a list of non-blank texts
-    BASIS = "basis"  # project, guidance or editorial
+    BASIS = "basis"  # project, guidance, research or editorial
+    SOURCE_KIND = "source kind"  # one of SOURCE_KINDS
     DATE = "date"  # YYYY, YYYY-MM or YYYY-MM-DD
     URL = "url"  # http(s) address
     RECORD = "record"  # a mapping described by `spec`
@@ -76,10 +91,15 @@ def _node_fields(*, required_body: bool) -> tuple[Field, ...]:
             "basis",
             Type.BASIS,
             "project (Q Lab/Mind work), guidance (NICE, national "
-            "policy) or editorial (our own suggestion).",
+            "policy), research (published studies) or editorial (our own suggestion).",
         ),
         _opt("sources", Type.IDS, "Ids from sources.yaml; needed unless basis is editorial."),
         _opt("aliases", Type.IDS, "Former ids of this page, so old bookmarks still open it."),
+        _opt(
+            "not_known",
+            Type.TEXT,
+            "What is not known: one short box at the end of the page, instead of asides.",
+        ),
     )
 
 
@@ -132,7 +152,14 @@ GUIDE_FILE = Spec(
 ACTION = Spec(
     "action",
     "A potential solution: something a team can do.",
-    _with_id(_node_fields(required_body=False)),
+    (
+        *_with_id(_node_fields(required_body=False)),
+        _opt(
+            "how_to_start",
+            Type.LINES,
+            "First steps, one per item: always shown as our suggestion, whatever the basis.",
+        ),
+    ),
 )
 
 CHALLENGE = Spec(
@@ -182,6 +209,10 @@ CRITERION = Spec(
         _req("id", Type.ID, "Stable id: reviews store it, so never change or reuse it."),
         _req("text", Type.LINE, "The statement, e.g. 'People are asked about mood and sleep'."),
         _opt("evidence", Type.LINES, "Prompts: what would show the statement is true."),
+        _opt("sample", Type.TEXT, "What to look at and count: the sample and its denominator."),
+        _opt("met", Type.TEXT, "When it is met, if not by the shared rule in principles.yaml."),
+        _opt("partly_met", Type.TEXT, "When it is partly met, if not by the shared rule."),
+        _opt("not_met", Type.TEXT, "When it is not met, if not by the shared rule."),
         _opt("helps", Type.IDS, "Ids of solutions and examples that help meet it."),
         _opt("basis", Type.BASIS, "Where the statement comes from; editorial when left out."),
         _opt("sources", Type.IDS, "Ids from sources.yaml."),
@@ -202,10 +233,23 @@ PRINCIPLE = Spec(
     ),
 )
 
+RATING = Spec(
+    "rating",
+    "The shared rule for rating a criterion met, partly met or not met.",
+    (
+        _req("met", Type.TEXT, "When a criterion is met."),
+        _req("partly_met", Type.TEXT, "When it is partly met."),
+        _req("not_met", Type.TEXT, "When it is not met."),
+    ),
+)
+
 PRINCIPLES_FILE = Spec(
     "principles.yaml",
     "The five service principles, in order.",
-    (_req("principles", Type.RECORDS, "The principles.", PRINCIPLE),),
+    (
+        _opt("rating", Type.RECORD, "The shared rule for rating criteria.", RATING),
+        _req("principles", Type.RECORDS, "The principles.", PRINCIPLE),
+    ),
 )
 
 SOURCE = Spec(
@@ -217,7 +261,9 @@ SOURCE = Spec(
         _req("publisher", Type.LINE, "Who published it."),
         _opt("date", Type.DATE, "When it was published (YYYY, YYYY-MM or YYYY-MM-DD)."),
         _opt("url", Type.URL, "Where to find it."),
-        _opt("checked", Type.DATE, "When the facts taken from it were last checked."),
+        _opt("kind", Type.SOURCE_KIND, "What it is: " + ", ".join(SOURCE_KINDS) + "."),
+        _opt("accessed", Type.DATE, "When the page itself was last opened and read."),
+        _opt("checked", Type.DATE, "When our wording was last checked against our notes on it."),
         _opt("note", Type.TEXT, "What the guide takes from it, or a caution."),
     ),
 )

@@ -57,6 +57,7 @@ class Basis(enum.StrEnum):
 
     PROJECT = "project"  # the 2018/19 Q Lab and Mind project
     GUIDANCE = "guidance"  # NICE or national policy
+    RESEARCH = "research"  # published research: a trial, a study, a survey, an abstract
     EDITORIAL = "editorial"  # our own suggestion or wording
 
     @property
@@ -68,16 +69,19 @@ class Basis(enum.StrEnum):
 _BASIS_LABELS = {
     Basis.PROJECT: "From the Q Lab and Mind project (2018/19), in our own words",
     Basis.GUIDANCE: "From national guidance or policy, in our own words",
+    Basis.RESEARCH: "From published research (a study, trial, survey or abstract), in our own "
+    "words; not guidance",
     Basis.EDITORIAL: "Our own editorial suggestion, not from the Q Lab guide",
 }
 
 
 @dataclass(frozen=True, slots=True)
 class Section:
-    """A headed part of a page's text (Markdown)."""
+    """A headed part of a page's text (Markdown), with its own basis where it has one."""
 
     heading: str
     body: str
+    basis: Basis | None = None  # e.g. "How to start" is our suggestion on a project page
 
 
 @dataclass(frozen=True, slots=True)
@@ -117,8 +121,10 @@ class Source:
     publisher: str
     date: str = ""
     url: str = ""
-    checked: str = ""
+    checked: str = ""  # when our wording was last checked against our notes on it
     note: str = ""
+    kind: str = ""  # guideline, policy, trial, study ... (fields.SOURCE_KINDS)
+    accessed: str = ""  # when the page itself was last opened and read
 
 
 @dataclass(frozen=True)

@@ -16,7 +16,7 @@ _EXAMPLE_SECTIONS = (
     ("learning", "What others can learn"),
 )
 _PRINCIPLE_SECTIONS = (
-    ("means", "What it means for people"),
+    ("means", "What it means for people (our reading)"),
     ("good_looks_like", "What good looks like"),
     ("gets_in_the_way", "What gets in the way"),
 )
@@ -30,6 +30,9 @@ _AREA_GROUPS = (
     ("examples", "Examples", "Services that have worked on {title}."),
 )
 _HELPERS = (Kind.ACTION, Kind.EXAMPLE)
+_RATING = (("met", "Met"), ("partly_met", "Partly met"), ("not_met", "Not met"))
+NOT_KNOWN = "What is not known"
+HOW_TO_START = "How to start"
 
 
 def _ids(records: tuple[Record, ...]) -> tuple[str, ...]:
@@ -71,6 +74,8 @@ class NodeMaker:
         node_id = node_id or record.get("id")
         if node_id is None:
             return None
+        if record.get("not_known"):
+            sections = (*sections, Section(NOT_KNOWN, record.get("not_known")))
         basis = record.get("basis")
         node = Node(
             id=node_id,
@@ -162,7 +167,9 @@ class NodeMaker:
             "examples",
         )
         for action in record.get("actions", ()):
-            self.page(action, log, Kind.ACTION, parent=f"{area_id}/solutions")
+            steps = action.get("how_to_start", ())
+            start = (Section(HOW_TO_START, _bullets(steps), Basis.EDITORIAL),) if steps else ()
+            self.page(action, log, Kind.ACTION, parent=f"{area_id}/solutions", sections=start)
         for challenge in record.get("challenges", ()):
             ideas = challenge.get("overcoming", ())
             section = (Section("How to overcome it", _bullets(ideas)),) if ideas else ()
@@ -192,13 +199,27 @@ class NodeMaker:
                 log.name, item.line_of("helps"), node.id, node.related, _HELPERS, "helps"
             )
             for criterion in criteria:
-                self._criterion(criterion, log, node)
+                self._criterion(criterion, log, node, record.get("rating"))
         if "principles" in self.nodes:
             self.nodes["principles"] = replace(self.nodes["principles"], children=tuple(ids))
 
-    def _criterion(self, record: Record, log: FileProblems, principle: Node) -> None:
+    def _criterion(
+        self, record: Record, log: FileProblems, principle: Node, rating: Record | None
+    ) -> None:
         prompts = record.get("evidence", ())
-        section = (Section("What would show it", _bullets(prompts)),) if prompts else ()
+        section: tuple[Section, ...] = ()
+        if prompts:
+            section = (Section("What would show it", _bullets(prompts)),)
+        if record.get("sample"):
+            section += (Section("What to look at", record.get("sample")),)
+        rules = [
+            f"- **{label}:** {' '.join(text.split())}"
+            for key, label in _RATING
+            for text in [record.get(key) or (rating.get(key, "") if rating else "")]
+            if text
+        ]
+        if rules:
+            section += (Section("How to rate it", "\n".join(rules)),)
         node = self.page(
             record,
             log,

@@ -10,6 +10,19 @@ from typing import Literal
 from guide_app.guide.model import Guide, Kind, Node
 
 _MD_SPECIAL = re.compile(r"([\\`*_{}\[\]()#+\-.!|<>])")
+_KIND_NAMES = {  # how each kind of source (fields.SOURCE_KINDS) is named to a reader
+    "guideline": "clinical guideline",
+    "policy": "policy or official report",
+    "trial": "randomised trial",
+    "study": "published study",
+    "review": "review of studies",
+    "abstract": "conference abstract",
+    "project": "Q Lab and Mind project material",
+    "service": "service information",
+    "professional": "professional body",
+    "news": "news item",
+    "supplier": "supplier's page",
+}
 
 
 @dataclass(frozen=True, slots=True)
@@ -75,6 +88,8 @@ def compose(guide: Guide, node: Node) -> Page:
         parts.markdown(page_node.body)
     for section in page_node.sections:
         parts.html(f"<h2>{esc(section.heading)}</h2>")
+        if section.basis is not None and section.basis is not page_node.basis:
+            parts.html(f'<p class="basis"><b>Basis:</b> {esc(section.basis.label)}.</p>')
         parts.markdown(section.body)
     parts.related(guide, page_node)
     parts.children(guide, page_node)
@@ -185,10 +200,17 @@ class _PageParts:
             bits = [f"<b>{esc(source.title)}</b>", esc(source.publisher)]
             if source.date:
                 bits.append(esc(source.date))
+            if source.kind:
+                bits.append(esc(_KIND_NAMES.get(source.kind, source.kind)).capitalize())
             line = " ".join(_sentence(bit) for bit in bits)
             if source.url:
                 line += f' <a href="{esc(source.url)}">{esc(source.url)}</a>'
+            dates = []
+            if source.accessed:
+                dates.append(f"page read {esc(source.accessed)}")
             if source.checked:
-                line += f" (checked {esc(source.checked)})"
+                dates.append(f"our wording checked against our notes {esc(source.checked)}")
+            if dates:
+                line += f" ({'; '.join(dates)})"
             items.append(f'<li><a name="src-{esc(source.id)}"></a>{line}</li>')
         self.html(f'<h2>Sources</h2><ol class="sources">{"".join(items)}</ol>')

@@ -11,11 +11,12 @@ list per field in the dataclass's order, so each column is checked by one call i
 
     [title, summary, edition, date, licence, acknowledgements, fingerprint,
      nodes:    [[id...], [kind...], [title...], [summary...], [body...],
-                [[[heading, body]...]...], [[[label, value]...]...], [basis or null...],
+                [[[heading, body, basis or ""]...]...], [[[label, value]...]...],
+                [basis or null...],
                 [[source id...]...], [[alias...]...], [parent or null...],
                 [[child...]...], [[related id...]...], [file...], [line...]],
      sources:  [[id...], [title...], [publisher...], [date...], [url...], [checked...],
-                [note...]],
+                [note...], [kind...], [accessed...]],
      aliases:  {former id: id}, linked_from: {id: [id...]},
      warnings: [[file, line, message, severity]...], synonyms: [[word...]...]]
 """
@@ -33,20 +34,23 @@ from typing import Any, TypeVar
 from guide_app.guide.model import HOME_ID, Basis, Guide, Kind, Node, Section, Source
 from guide_app.guide.problems import Problem, Severity
 
-LAYOUT = 1
+LAYOUT = 2
 _T = TypeVar("_T")
 _KINDS: dict[Any, Kind] = {kind.value: kind for kind in Kind}
 _BASES: dict[Any, Basis | None] = {basis.value: basis for basis in Basis}
 _BASES[None] = None
+_SECTION_BASES: dict[Any, Basis | None] = {**_BASES, "": None}
+del _SECTION_BASES[None]
 _SEVERITIES: dict[Any, Severity] = {severity.value: severity for severity in Severity}
 _FINGERPRINT = re.compile(r"[0-9a-f]{0,64}")  # the loader's blake2b digest, in hex
 _NODE_FIELDS = 15
-_SOURCE_FIELDS = 7
+_SOURCE_FIELDS = 9
 _STR = frozenset((str,))
 _LIST = frozenset((list,))
 _INT = frozenset((int,))  # not bool: types are compared exactly
 _STR_OR_NONE = frozenset((str, type(None)))
 _PAIR = frozenset((2,))
+_TRIPLE = frozenset((3,))
 
 
 class NotAGuideError(ValueError):
@@ -71,7 +75,10 @@ def to_plain(guide: Guide) -> list[Any]:
             [n.title for n in nodes],
             [n.summary for n in nodes],
             [n.body for n in nodes],
-            [[[s.heading, s.body] for s in n.sections] for n in nodes],
+            [
+                [[s.heading, s.body, "" if s.basis is None else s.basis.value] for s in n.sections]
+                for n in nodes
+            ],
             [[list(fact) for fact in n.facts] for n in nodes],
             [None if n.basis is None else n.basis.value for n in nodes],
             [list(n.sources) for n in nodes],
@@ -90,6 +97,8 @@ def to_plain(guide: Guide) -> list[Any]:
             [s.url for s in sources],
             [s.checked for s in sources],
             [s.note for s in sources],
+            [s.kind for s in sources],
+            [s.accessed for s in sources],
         ],
         dict(guide.aliases),
         {target: list(ids) for target, ids in guide.linked_from.items()},
@@ -162,11 +171,11 @@ def _string_lists(column: Iterable[Any]) -> list[tuple[str, ...]]:
     return list(map(tuple, lists))
 
 
-def _pair_lists(column: list[Any]) -> list[list[list[str]]]:
-    """`column` checked to hold lists of [string, string] pairs."""
+def _pair_lists(column: list[Any], sizes: frozenset[int] = _PAIR) -> list[list[list[str]]]:
+    """`column` checked to hold lists of [string, string] pairs (or lists of `sizes`)."""
     _check(_LIST.issuperset(map(type, column)))
     pairs = list(chain.from_iterable(column))
-    _check(_LIST.issuperset(map(type, pairs)) and _PAIR.issuperset(map(len, pairs)))
+    _check(_LIST.issuperset(map(type, pairs)) and sizes.issuperset(map(len, pairs)))
     _check(_STR.issuperset(map(type, chain.from_iterable(pairs))))
     return column
 
@@ -184,7 +193,7 @@ def _nodes(columns: list[list[Any]]) -> list[Node]:
         _strings(titles),
         _strings(summaries),
         _strings(bodies),
-        [tuple(starmap(Section, s)) if s else () for s in _pair_lists(sections)],
+        [tuple(starmap(_section, s)) if s else () for s in _pair_lists(sections, _TRIPLE)],
         [tuple(map(tuple, f)) if f else () for f in _pair_lists(facts)],
         map(_BASES.__getitem__, bases),
         _string_lists(sources),
@@ -195,6 +204,10 @@ def _nodes(columns: list[list[Any]]) -> list[Node]:
         _strings(files),
         lines,
     )
+
+
+def _section(heading: str, body: str, basis: str) -> Section:
+    return Section(heading, body, _SECTION_BASES[basis])  # KeyError: not a basis
 
 
 def _sources(columns: list[list[Any]]) -> list[Source]:

@@ -12,6 +12,7 @@ from guide_app.guide.fields import (
     FILE_SPECS,
     ID_PATTERN,
     MARKUP_PATTERN,
+    SOURCE_KINDS,
     URL_PATTERN,
     Field,
     Spec,
@@ -44,6 +45,7 @@ def _value_schema(field: Field) -> dict[str, Any]:
             "items": {"type": "array", "items": text, "minItems": 2},
         },
         Type.BASIS: {"enum": list(BASIS_VALUES)},
+        Type.SOURCE_KIND: {"enum": list(SOURCE_KINDS)},
         Type.DATE: {"type": "string", "pattern": DATE_PATTERN},
         Type.URL: {"type": "string", "pattern": URL_PATTERN},
     }

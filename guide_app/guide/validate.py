@@ -13,6 +13,7 @@ from guide_app.guide.fields import (
     DATE_PATTERN,
     ID_PATTERN,
     MARKUP_PATTERN,
+    SOURCE_KINDS,
     URL_PATTERN,
     Field,
     Spec,
@@ -208,6 +209,7 @@ def _read_scalar(
         Type.LINE: (lambda t: "\n" not in t, "one line of text"),
         Type.ID: (_ID.match, "an id: lower-case letters and digits joined by hyphens"),
         Type.BASIS: (lambda t: t in BASIS_VALUES, "one of: " + ", ".join(BASIS_VALUES)),
+        Type.SOURCE_KIND: (lambda t: t in SOURCE_KINDS, "one of: " + ", ".join(SOURCE_KINDS)),
         Type.DATE: (_DATE.match, "a date written YYYY, YYYY-MM or YYYY-MM-DD"),
         Type.URL: (_URL.match, "a web address starting http:// or https://"),
     }
@@ -222,6 +224,7 @@ def _expected(kind: Type) -> str:
     return {
         Type.ID: "an id",
         Type.BASIS: "one of: " + ", ".join(BASIS_VALUES),
+        Type.SOURCE_KIND: "one of: " + ", ".join(SOURCE_KINDS),
         Type.DATE: "a date",
         Type.URL: "a web address",
     }.get(kind, "text")

@@ -79,7 +79,7 @@ def test_bad_basis_value(tmp_path: Path) -> None:
     assert errors_of(root) == [
         (
             f"{tmp_path / 'areas' / 'beta.yaml'}:3: 'basis' should be one of: "
-            "project, guidance, editorial, got 'opinion'"
+            "project, guidance, research, editorial, got 'opinion'"
         )
     ]
 

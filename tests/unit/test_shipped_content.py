@@ -93,7 +93,7 @@ def test_the_counts_the_guide_promises() -> None:
     for principle in guide.children(guide.nodes["principles"]):
         assert 4 <= len(principle.children) <= 6, principle.id
         assert [s.heading for s in principle.sections] == [
-            "What it means for people",
+            "What it means for people (our reading)",
             "What good looks like",
             "What gets in the way",
         ]

@@ -28,6 +28,7 @@ from PySide6.QtWidgets import (
 from guide_app.guide.model import Guide, Kind, Node
 from guide_app.store.review_book import ReviewBook
 from guide_app.store.reviews import Assessment, ReviewError, Status
+from guide_app.ui.review.criterion_text import criterion_html, helps_html
 from guide_app.ui.review.status_look import status_icon, status_text
 from guide_app.ui.text_limit import LimitedCells, LimitedLine, LimitedTextEdit
 
@@ -40,19 +41,6 @@ _BUTTON_ORDER = (
     Status.NOT_ASSESSED,
 )
 ACTION_COLUMNS = ("Done", "What", "Owner", "Due")
-
-
-def helps_html(guide: Guide, ids: tuple[str, ...]) -> str:
-    """Links to the solutions and examples in `ids`, one per line, for a QLabel."""
-    links = []
-    for node_id in ids:
-        node = guide.resolve(node_id)
-        if node is not None:
-            links.append(
-                f'<a href="guide:{html.escape(node.id)}">{html.escape(node.title)}</a> '
-                f"<span>({html.escape(node.kind.label.lower())})</span>"
-            )
-    return "<br>".join(links)
 
 
 class CriterionPanel(QWidget):
@@ -244,13 +232,7 @@ class CriterionPanel(QWidget):
                 + helps_html(self.guide, node.related)
             )
             return
-        prompts = node.sections[0].body if node.sections else ""
-        items = "".join(
-            f"<li>{html.escape(line.removeprefix('- ').strip())}</li>"
-            for line in prompts.splitlines()
-            if line.strip()
-        )
-        self.prompts.setText(f"What would show it:<ul>{items}</ul>" if items else "")
+        self.prompts.setText(criterion_html(node))
         self.helps.setText("<b>What helps</b><br>" + helps_html(self.guide, node.related))
         self._fill()
 
