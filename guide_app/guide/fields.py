@@ -213,7 +213,7 @@ CRITERION = Spec(
         _opt("met", Type.TEXT, "When it is met, if not by the shared rule in principles.yaml."),
         _opt("partly_met", Type.TEXT, "When it is partly met, if not by the shared rule."),
         _opt("not_met", Type.TEXT, "When it is not met, if not by the shared rule."),
-        _opt("helps", Type.IDS, "Ids of solutions and examples that help meet it."),
+        _opt("helps", Type.IDS, "Ids of solutions, examples and evidence pages that help meet it."),
         _opt("basis", Type.BASIS, "Where the statement comes from; editorial when left out."),
         _opt("sources", Type.IDS, "Ids from sources.yaml."),
         _opt("aliases", Type.IDS, "Former ids of this criterion."),
@@ -228,7 +228,7 @@ PRINCIPLE = Spec(
         _opt("means", Type.TEXT, "What it means for a person living with both conditions."),
         _opt("good_looks_like", Type.TEXT, "What good looks like in a service."),
         _opt("gets_in_the_way", Type.TEXT, "What gets in the way."),
-        _opt("helps", Type.IDS, "Ids of solutions and examples that help meet it."),
+        _opt("helps", Type.IDS, "Ids of solutions, examples and evidence pages that help meet it."),
         _opt("criteria", Type.RECORDS, "Statements a team can assess.", CRITERION),
     ),
 )

@@ -29,7 +29,7 @@ _AREA_GROUPS = (
     ),
     ("examples", "Examples", "Services that have worked on {title}."),
 )
-_HELPERS = (Kind.ACTION, Kind.EXAMPLE)
+_HELPERS = (Kind.ACTION, Kind.EXAMPLE, Kind.EVIDENCE)  # what a principle's `helps` may name
 _RATING = (("met", "Met"), ("partly_met", "Partly met"), ("not_met", "Not met"))
 NOT_KNOWN = "What is not known"
 HOW_TO_START = "How to start"
