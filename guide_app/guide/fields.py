@@ -27,6 +27,7 @@ SOURCE_KINDS = (
     "professional",  # a professional body's page or blog
     "news",  # a news item
     "supplier",  # a commercial supplier's page
+    "tool",  # a questionnaire or tool, from its developer or a copy of it
 )
 
 

@@ -22,6 +22,7 @@ _KIND_NAMES = {  # how each kind of source (fields.SOURCE_KINDS) is named to a r
     "professional": "professional body",
     "news": "news item",
     "supplier": "supplier's page",
+    "tool": "questionnaire or tool",
 }
 
 

@@ -87,7 +87,9 @@ def test_reviews_lists_newest_first_in_aligned_columns(
     assert [line[:32] for line in lines] == [saved[key].id for key in order]
     for line in lines:
         assert LINE.match(line), line
-    assert lines[0] == f"{saved['spring'].id}  2026-03-01    8%  Spring review"  # 2 of 26
+    criteria = sum(n.kind.value == "criterion" for n in load_guide(CONTENT).nodes.values())
+    percent = round(100 * 2 / criteria)  # 2 assessed (6% of the 31 criteria of edition 2026.2)
+    assert lines[0] == f"{saved['spring'].id}  2026-03-01  {percent:>3}%  Spring review"
     assert lines[-1] == f"{saved['undated'].id}  -             0%  No date yet"
 
 

@@ -282,7 +282,9 @@ ALLOWED = "allowed keys: " + ", ".join(f.name for f in FILE_SPECS["areas"].field
 BIG = "9" * 5000
 TOO_BIG = f"cannot read the value '{BIG}': Exceeds the limit (4300 digits) for integer string \
 conversion: value has 5000 digits; use sys.set_int_max_str_digits() to increase the limit"
-BASIS = "'basis' should be one of: project, guidance, editorial, got nothing (an empty value)"
+BASIS = (
+    "'basis' should be one of: project, guidance, research, editorial, got nothing (an empty value)"
+)
 
 
 def laughs(levels: int = 10, width: int = 10) -> str:

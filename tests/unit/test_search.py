@@ -36,8 +36,8 @@ FIRST = [
     ("STarT Back", "stratified-care-start-back"),
     ("leaflet", "rjah-mental-health-leaflet"),
     ("NG59", "ng59-low-back-pain-and-sciatica"),
-    ("opioids", "ng59-low-back-pain-and-sciatica"),
-    ("amitriptyline", "ng193-chronic-pain"),
+    ("opioids", "medicines-for-pain-and-mood"),
+    ("amitriptyline", "medicines-for-pain-and-mood"),
     ("TENS", "ng193-chronic-pain"),  # an acronym, not the number ten
     ("NICE chronic pain guideline", "ng193-chronic-pain"),
     ("Powys", "powys-teaching-health-board-test-team"),
@@ -61,7 +61,19 @@ FIRST = [
     ("Machynlleth", "first-contact-physiotherapy-machynlleth"),
     ("local knowledge", "local-knowledge"),  # an exact title opens that page first
     ("Cultivate enabling relationships", "cultivate-enabling-relationships"),
-    ("gabapentinoids", "ng59-low-back-pain-and-sciatica"),
+    ("gabapentinoids", "medicines-for-pain-and-mood"),
+    # Edition 2026.2: safety pages, found by the words a clinician types.
+    ("red flags", "red-flags-back-and-neck"),
+    ("cauda equina", "red-flags-back-and-neck"),
+    ("myelopathy", "neck-pain"),
+    ("neck", "neck-pain"),
+    ("crisis", "if-someone-may-be-at-risk"),
+    ("Samaritans", "if-someone-may-be-at-risk"),
+    ("fit note", "work-and-fit-notes"),
+    ("sick note", "work-and-fit-notes"),  # via synonyms
+    ("pregabalin", "medicines-for-pain-and-mood"),
+    ("GAD-7", "five-minute-conversation"),
+    ("Scotland", "scotland-and-northern-ireland"),
 ]
 
 
@@ -70,6 +82,25 @@ def test_the_right_page_comes_first(index: SearchIndex, query: str, expected: st
     results = index.search(query, limit=10)
     assert results, query
     assert results[0].target == expected, [r.target for r in results[:5]]
+
+
+# Edition 2026.2: words a clinician types find the new safety pages among the first three.
+FOUND = [
+    ("PHQ-9", "five-minute-conversation"),
+    ("suicidal", "if-someone-may-be-at-risk"),
+    ("self-harm", "if-someone-may-be-at-risk"),
+    ("111", "if-someone-may-be-at-risk"),
+    ("return to work", "work-and-fit-notes"),
+    ("NG215", "medicines-for-pain-and-mood"),
+    ("whiplash", "neck-pain"),
+    ("ankylosing spondylitis", "red-flags-back-and-neck"),
+]
+
+
+@pytest.mark.parametrize(("query", "expected"), FOUND)
+def test_the_new_pages_are_found(index: SearchIndex, query: str, expected: str) -> None:
+    results = [r.target for r in index.search(query, limit=10)]
+    assert expected in results[:3], results[:5]
 
 
 def test_fts5_is_available() -> None:
@@ -126,16 +157,16 @@ def test_your_notes_are_searched_and_labelled(guide: Guide) -> None:
                 "local-knowledge",
                 "Local knowledge",
                 "Your bookmark",
-                "Use with new referrals from the Thursday clinic",
+                "Use with new referrals from the Quayside clinic",
             )
         ]
     )
-    results = index.search("thursday", limit=5)
+    results = index.search("quayside", limit=5)
     assert [(r.target, r.kind_label) for r in results] == [("local-knowledge", "Your notes")]
-    assert index.search("thursday", ["notes"], limit=5)
-    assert not index.search("thursday", ["examples"], limit=5)
+    assert index.search("quayside", ["notes"], limit=5)
+    assert not index.search("quayside", ["examples"], limit=5)
     index.set_notes([])
-    assert index.search("thursday", limit=5) == []
+    assert index.search("quayside", limit=5) == []
 
 
 def test_highlight_words_include_synonyms(index: SearchIndex) -> None:
