@@ -96,12 +96,15 @@ def _too_large(path: Path, size: int, limit: int) -> TooLargeError:
     )
 
 
-def write_atomic(path: Path, data: bytes) -> None:
+def write_atomic(path: Path, data: bytes, *, shared: bool = False) -> None:
     """Replace `path` with `data` so that a crash leaves either the old file or the new one.
 
     The bytes go to a new temporary file with an unpredictable name, created exclusively in
     the same folder, are flushed and synced, and the file is renamed over `path` (atomic on
-    POSIX and NTFS); on POSIX the folder is synced too. Something other than a plain file at
+    POSIX and NTFS); on POSIX the folder is synced too. A new file is private to the user
+    (0600), unless `shared`: then it gets the permissions any program's new file would get
+    (0666 less the umask), for an export a colleague may read; a file replaced keeps its own.
+    Something other than a plain file at
     `path` (a link, pipe, device) is refused with UnsafePathError and left as it is; missing
     folders are made (inside the data folder, use DataRoot.write, which checks them). Any
     failure raises OSError and leaves `path` as it was; the temporary file is removed.
@@ -116,7 +119,7 @@ def write_atomic(path: Path, data: bytes) -> None:
             stream.write(data)
             stream.flush()
             os.fsync(stream.fileno())
-        _keep_mode(path, temp)
+        _keep_mode(path, temp, _shared_mode() if shared else None)
         temp.replace(path)
     except BaseException:
         with contextlib.suppress(OSError):
@@ -157,13 +160,22 @@ def _refuse_unless_regular(path: Path) -> None:
         raise unsafe(path, mode)
 
 
-def _keep_mode(path: Path, temp: Path) -> None:
-    """Give the new file the old file's permissions; a new file stays private to the user."""
+def _keep_mode(path: Path, temp: Path, new_mode: int | None = None) -> None:
+    """Give the new file the old file's permissions; a new one `new_mode`, or private (0600)."""
     try:
         mode = path.stat().st_mode & 0o777
     except FileNotFoundError:
-        return
+        if new_mode is None:
+            return
+        mode = new_mode
     temp.chmod(mode)
+
+
+def _shared_mode() -> int:
+    """0666 less the process's umask: what a file made by any other program would get."""
+    mask = os.umask(0o022)  # read it (there is no other portable way) and put it back
+    os.umask(mask)
+    return 0o666 & ~mask
 
 
 def _sync_folder(folder: Path) -> None:
@@ -342,4 +354,4 @@ def write_export(path: Path, data: bytes, data_dir: Path | None) -> None:
                 "choose a place outside it, such as your Documents folder",
                 str(path),
             )
-    write_atomic(path, data)
+    write_atomic(path, data, shared=True)

@@ -87,3 +87,15 @@ def test_bookmarks_are_not_exported_over_the_bookmarks_file(qtbot: QtBot, tmp_pa
         window.bookmark_control.export_to(own)
     assert own.read_bytes() == before
     assert not (data / "bookmarks.md").exists()
+
+
+def test_an_export_is_readable_by_colleagues_while_the_data_stays_private(
+    tmp_path: Path, data_dir: Path, review_id: str
+) -> None:
+    target = tmp_path / "report.md"
+    result = export("Spring review", "md", target, env_data=data_dir)
+    assert result.returncode == 0, result.stderr
+    mask = os.umask(0o022)
+    os.umask(mask)
+    assert target.stat().st_mode & 0o777 == 0o666 & ~mask
+    assert (data_dir / "reviews" / f"{review_id}.json").stat().st_mode & 0o777 == 0o600
