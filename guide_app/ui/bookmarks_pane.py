@@ -32,6 +32,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from guide_app.guide.model import Node
 from guide_app.store.bookmarks import Bookmark, BookmarkError, Folder
 from guide_app.ui import bookmark_commands as commands
 from guide_app.ui.bookmarks_model import (
@@ -102,9 +103,14 @@ class BookmarksPane(QWidget):
         self._note_timer.timeout.connect(self._commit_note)
         self._note_typed_in = False  # the note was typed in since it was last filled
         self._expand_pending = False
+        self._just_added: str | None = None  # a bookmark made or brought back: select it
+        self._select_timer = QTimer(self)
+        self._select_timer.setSingleShot(True)  # many added at once (an import): select once
+        self._select_timer.timeout.connect(self._select_just_added)
         self._build()
         self._connect()
         self._show_details()
+        self.store.subscribe(self._store_changed)
 
     # Layout ------------------------------------------------------------------------------
 
@@ -223,6 +229,29 @@ class BookmarksPane(QWidget):
         if index.isValid():
             self.view.setCurrentIndex(index)
             self.view.scrollTo(index)
+
+    def select_page(self, node: Node | None) -> bool:
+        """Select the bookmark of `node` (under its id or a former one); False if it has none.
+
+        Show bookmarks (Ctrl+B) calls this, so that the note typed next is the current page's.
+        """
+        bookmark = self.store.for_node([node.id, *node.aliases]) if node is not None else None
+        if bookmark is None:
+            return False
+        self.select(bookmark.id)
+        shown = self.current_item()
+        return isinstance(shown, Bookmark) and shown.id == bookmark.id
+
+    def _store_changed(self, what: str, item_id: str | None) -> None:
+        """A bookmark was made (Ctrl+D) or brought back (undo): it becomes the selected one."""
+        if what == "added" and item_id is not None:
+            self._just_added = item_id
+            self._select_timer.start(0)
+
+    def _select_just_added(self) -> None:
+        added, self._just_added = self._just_added, None
+        if added is not None and self.model.index_of(added).isValid():
+            self.select(added)
 
     def expand_all(self) -> None:
         """Open every folder: now if the pane is on screen, else when it is next shown.

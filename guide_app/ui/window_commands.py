@@ -131,6 +131,7 @@ class WindowCommands(QObject):
     def focus_bookmarks(self) -> None:
         self.w.side_tabs.show()
         self.w.side_tabs.setCurrentWidget(self.w.bookmarks_pane)
+        self.w.bookmarks_pane.select_page(self.w.current_node())  # its note is the one typed
         self.w.bookmarks_pane.view.setFocus()
 
     def focus_search(self) -> None:
