@@ -91,7 +91,7 @@ def check(payload: dict[str, Any], keep: Callable[[Parsed], None] | None = None)
     """
     folders, bookmarks, bad = parse(payload)
     if bad:
-        return f"{bad} damaged record(s) could not be read"
+        return f"{bad} damaged record{'' if bad == 1 else 's'} could not be read"
     store = BookmarkStore()
     store.replace_all(folders, bookmarks)
     if store.to_payload() != {k: v for k, v in payload.items() if k != SCHEMA_KEY}:
@@ -186,7 +186,11 @@ def import_json(data: bytes) -> tuple[list[Folder], list[Bookmark]]:
         raise BookmarkError("the file has no list of bookmarks")
     folders, bookmarks, bad = parse(payload)
     if bad:
-        raise BookmarkError(f"{bad} record(s) in the file are not valid bookmarks or folders")
+        raise BookmarkError(
+            "1 record in the file is not a valid bookmark or folder"
+            if bad == 1
+            else f"{bad} records in the file are not valid bookmarks or folders"
+        )
     return folders, bookmarks
 
 

@@ -22,6 +22,7 @@ from guide_app.store.bookmarks import BookmarkError, BookmarkStore
 from guide_app.ui import bookmark_commands as commands
 from guide_app.ui.autosave import AutoSaver, flush_or_ask
 from guide_app.ui.icons import themed_icon
+from guide_app.ui.page_names import standalone_title
 from guide_app.ui.plain_text import shown_as_typed
 
 _STATUS_MS = 6000
@@ -104,7 +105,8 @@ class BookmarkController(QObject):
             return
         existing = self.store.for_node([node.id, *node.aliases])
         if existing is None:
-            self.undo.push(commands.AddBookmark(self.store, node.id, node.title))
+            title = standalone_title(self.guide, node)  # "Examples" names its area
+            self.undo.push(commands.AddBookmark(self.store, node.id, title))
             self._status.showMessage(
                 f"Bookmarked “{node.title}”. Add a note in the Bookmarks pane.", _STATUS_MS
             )
@@ -150,7 +152,9 @@ class BookmarkController(QObject):
 
             def describe(node_id: str) -> tuple[str, bool]:
                 node = self.guide.resolve(node_id)
-                return (node.title, True) if node is not None else (node_id, False)
+                if node is None:
+                    return node_id, False
+                return standalone_title(self.guide, node), True
 
             data = export_markdown(self.store, describe).encode("utf-8")
         else:
@@ -163,8 +167,9 @@ class BookmarkController(QObject):
         folders, bookmarks = import_json(read_regular(path))
         result = merge(self.store, folders, bookmarks)
         summary = (
-            f"Imported {result.added} bookmark(s) from {path.name}; {result.notes_merged} "
-            f"note(s) added to bookmarks you had; {result.already_there} already here."
+            f"Imported {counted(result.added, 'bookmark')} from {path.name}; "
+            f"{counted(result.notes_merged, 'note')} added to bookmarks you had; "
+            f"{result.already_there} already here."
         )
         self._status.showMessage(summary, _STATUS_MS * 2)
         return summary
@@ -222,3 +227,8 @@ class BookmarkController(QObject):
             )
             return
         QMessageBox.information(self.window, "Bookmarks imported", shown_as_typed(summary))
+
+
+def counted(n: int, noun: str) -> str:
+    """`n` and `noun`, plural unless one: "1 bookmark", "3 notes", "0 bookmarks"."""
+    return f"{n} {noun}" if n == 1 else f"{n} {noun}s"

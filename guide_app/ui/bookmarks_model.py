@@ -19,6 +19,7 @@ from PySide6.QtGui import QFont
 
 from guide_app.guide.model import Guide
 from guide_app.store.bookmarks import Bookmark, BookmarkError, BookmarkStore, Folder
+from guide_app.ui.page_names import standalone_title
 from guide_app.ui.plain_text import shown_as_typed
 
 _Index = QModelIndex | QPersistentModelIndex
@@ -187,9 +188,12 @@ class BookmarksModel(QAbstractItemModel):
     # Data --------------------------------------------------------------------------------
 
     def page_title(self, bookmark: Bookmark) -> str | None:
-        """The current title of the bookmarked page, or None if it is not in this edition."""
+        """The bookmarked page's title now, or None if it is not in this edition.
+
+        An area's group page is named with its area, e.g. "Alpha: examples".
+        """
         node = self.guide.resolve(bookmark.node_id)
-        return node.title if node is not None else None
+        return standalone_title(self.guide, node) if node is not None else None
 
     def data(self, index: _Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         item = self._item(index)

@@ -269,7 +269,7 @@ def test_export_then_import_into_a_fresh_data_dir(
     assert "- **Alpha (Alpha area)** (guide:alpha)\n  > note" in (tmp_path / "out.md").read_text()
     window.bookmarks.remove(window.bookmarks.bookmarks[0].id)
     summary = control.import_from(tmp_path / "out.json")
-    assert summary.startswith("Imported 1 bookmark(s)")
+    assert summary.startswith("Imported 1 bookmark from out.json; 0 notes added")
     assert [b.note for b in window.bookmarks.bookmarks] == ["note"]
 
 

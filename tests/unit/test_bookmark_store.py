@@ -124,7 +124,7 @@ def test_one_bad_record_is_dropped_and_reported(tmp_path: Path) -> None:
     again = BookmarkStore()
     loaded = BookmarkFile(tmp_path).load_into(again)
     assert [b.node_id for b in again.bookmarks] == ["a"]
-    assert "1 damaged record(s)" in loaded.message
+    assert "1 damaged record could not be read" in loaded.message
 
 
 def test_newer_file_is_read_only(tmp_path: Path) -> None:
@@ -205,7 +205,10 @@ def test_merge_keeps_both_notes() -> None:
         (b'{"bookmarks": []}', "no schema_version"),
         (b'{"schema_version": 99, "bookmarks": []}', "newer version"),
         (b'{"schema_version": 1}', "no list of bookmarks"),
-        (b'{"schema_version": 1, "bookmarks": [{"id": "x"}]}', "not valid bookmarks"),
+        (
+            b'{"schema_version": 1, "bookmarks": [{"id": "x"}]}',
+            "1 record in the file is not a valid bookmark",
+        ),
     ],
 )
 def test_bad_import_changes_nothing_and_says_why(data: bytes, reason: str) -> None:
