@@ -11,7 +11,6 @@ from PySide6.QtWidgets import (
     QMainWindow,
     QSizePolicy,
     QSplitter,
-    QStackedWidget,
     QTabWidget,
     QVBoxLayout,
     QWidget,
@@ -22,9 +21,10 @@ from guide_app.guide.page import compose
 from guide_app.paths import DataPlace, cache_dir
 from guide_app.store.bookmark_file import BookmarkFile
 from guide_app.store.bookmarks import BookmarkStore
-from guide_app.ui import window_state
+from guide_app.ui import window_fit, window_state
 from guide_app.ui.actions import create_actions
 from guide_app.ui.bookmark_controller import BookmarkController
+from guide_app.ui.centre_stack import CentreStack, scrolling
 from guide_app.ui.contents_model import ContentsModel
 from guide_app.ui.contents_view import ContentsView
 from guide_app.ui.find_bar import FindBar
@@ -100,13 +100,12 @@ class MainWindow(QMainWindow):
         column.setSpacing(0)
         column.addWidget(self.reader, 1)
         column.addWidget(self.find_bar)
-        self.centre = QStackedWidget()
-        self.centre.setObjectName("centre")
+        self.centre = CentreStack()
         self.centre.addWidget(reading)
         self.splitter = QSplitter()  # horizontal
         self.splitter.setObjectName("mainSplitter")
         self.splitter.addWidget(self.side_tabs)
-        self.splitter.addWidget(self.centre)
+        self.splitter.addWidget(scrolling(self.centre))
         self.splitter.setStretchFactor(1, 1)
         self.splitter.setChildrenCollapsible(False)
         self.splitter.setSizes([300, 700])
@@ -132,7 +131,7 @@ class MainWindow(QMainWindow):
         )
         self.command = WindowCommands(self)
         self._connect()
-        self.resize(1100, 760)
+        window_fit.open_fitted(self)
         self._update_actions()
         self.command.appearance.apply()
 
@@ -308,6 +307,7 @@ class MainWindow(QMainWindow):
     def restore_state(self, open_id: str | None = None) -> None:
         """Restore geometry and splitter, then open `open_id`, the last page, or home."""
         window_state.restore(self, self.settings)
+        window_fit.keep_on_screen(self)  # a size from a larger screen is not kept
         last = window_state.last_page(self.settings)
         first_run = last is None
         welcome = WELCOME_PAGE if first_run and WELCOME_PAGE in self.guide else None
