@@ -20,6 +20,7 @@ from guide_app.store.bookmark_file import (
 )
 from guide_app.store.bookmarks import BookmarkError, BookmarkStore
 from guide_app.ui import bookmark_commands as commands
+from guide_app.ui.announcer import announcer_of
 from guide_app.ui.autosave import AutoSaver, flush_or_ask
 from guide_app.ui.icons import themed_icon
 from guide_app.ui.page_names import standalone_title
@@ -53,6 +54,7 @@ class BookmarkController(QObject):
         self.toggle_action = toggle
         self._current = current
         self._status = status
+        self._say = announcer_of(window).announce  # shown and spoken
         self.saver = AutoSaver("bookmarks", self._save, self)
         self.warning = QLabel()
         self.warning.setObjectName("saveWarning")
@@ -107,14 +109,10 @@ class BookmarkController(QObject):
         if existing is None:
             title = standalone_title(self.guide, node)  # "Examples" names its area
             self.undo.push(commands.AddBookmark(self.store, node.id, title))
-            self._status.showMessage(
-                f"Bookmarked “{node.title}”. Add a note in the Bookmarks pane.", _STATUS_MS
-            )
+            self._say(f"Bookmarked “{node.title}”. Add a note in the Bookmarks pane.", _STATUS_MS)
         else:
             self.undo.push(commands.RemoveBookmark(self.store, existing.id))
-            self._status.showMessage(
-                f"Bookmark of “{node.title}” removed (Ctrl+Z undoes).", _STATUS_MS
-            )
+            self._say(f"Bookmark of “{node.title}” removed (Ctrl+Z undoes).", _STATUS_MS)
 
     def _store_changed(self, _what: str, _item: str | None) -> None:
         self.refresh()
@@ -132,12 +130,12 @@ class BookmarkController(QObject):
         self.warning.setToolTip(shown_as_typed(message))
         self.warning.setAccessibleName(message)
         self.warning.show()
-        self._status.showMessage(message, _STATUS_MS * 2)
+        self._say(message, _STATUS_MS * 2)
 
     def _save_worked(self) -> None:
         if self.warning.isVisible():
             self.warning.hide()
-            self._status.showMessage("Bookmarks saved.", _STATUS_MS)
+            self._say("Bookmarks saved.", _STATUS_MS)
 
     def flush_before_quit(self) -> bool:
         """Save now; if that fails, ask the user. Return False to stay open."""
@@ -160,7 +158,7 @@ class BookmarkController(QObject):
         else:
             data = export_json(self.store)
         write_export(path, data, self.file.path.parent if self.file is not None else None)
-        self._status.showMessage(f"Exported {len(self.store)} bookmarks to {path}", _STATUS_MS)
+        self._say(f"Exported {len(self.store)} bookmarks to {path}", _STATUS_MS)
 
     def import_from(self, path: Path) -> str:
         """Merge the bookmarks in `path`; return what happened (raises BookmarkError, OSError)."""
@@ -171,7 +169,7 @@ class BookmarkController(QObject):
             f"{counted(result.notes_merged, 'note')} added to bookmarks you had; "
             f"{result.already_there} already here."
         )
-        self._status.showMessage(summary, _STATUS_MS * 2)
+        self._say(summary, _STATUS_MS * 2)
         return summary
 
     def ask_export(self) -> bool:

@@ -23,6 +23,7 @@ from guide_app.store.bookmark_file import BookmarkFile
 from guide_app.store.bookmarks import BookmarkStore
 from guide_app.ui import window_fit, window_state
 from guide_app.ui.actions import create_actions
+from guide_app.ui.announcer import Announcer
 from guide_app.ui.bookmark_controller import BookmarkController
 from guide_app.ui.centre_stack import CentreStack, scrolling
 from guide_app.ui.contents_model import ContentsModel
@@ -47,7 +48,6 @@ if TYPE_CHECKING:  # only in annotations
 
 APP_TITLE = "Pain & Mental Health Guide"
 REVIEW_PREFIX = "review:"
-_STATUS_MS = 6000
 
 
 class MainWindow(QMainWindow):
@@ -81,6 +81,7 @@ class MainWindow(QMainWindow):
         self.side_tabs = QTabWidget()
         self.side_tabs.setObjectName("sideTabs")
         self.side_tabs.setAccessibleName("Side panes")
+        self.side_tabs.tabBar().setAccessibleName("Side pane tabs")  # it takes the keyboard
         self._review_data = review_data  # the data folder (reviews/ in it); None: in memory
         self._review_book: ReviewBook | None = None  # read when first shown or searched
         self._reviews: ReviewsView | None = None
@@ -119,6 +120,7 @@ class MainWindow(QMainWindow):
         self.toolbar.addWidget(self.search.field)
         self._highlight: list[str] = []
         self._painted = False
+        self.announcer = Announcer(self, self.statusBar())
         self.bookmark_control = BookmarkController(
             self,
             guide,
@@ -163,7 +165,7 @@ class MainWindow(QMainWindow):
             self.centre.addWidget(view)
             view.open_node.connect(self.open)
             view.review_chosen.connect(self._review_chosen)
-            view.message.connect(self.command.announce)
+            view.message.connect(self.announcer.announce)
             view.problems.connect(self.report)
         return self._reviews
 
@@ -192,14 +194,14 @@ class MainWindow(QMainWindow):
     def _connect(self) -> None:
         self.search.open_target.connect(self.open_highlighted)
         self.search.shown.connect(self._show_search)
-        self.search.announced.connect(lambda text: self.command.announce(text, 10_000))
+        self.search.announced.connect(lambda text: self.announcer.announce(text, 10_000))
         self.history.current_changed.connect(self._show)
         self.history.state_changed.connect(self._update_actions)
         self.contents.node_chosen.connect(self.open)
         self.reader.guide_link.connect(self.open)
         self.reader.external_link.connect(self._open_external)
         self.reader.blocked_link.connect(
-            lambda url: self.command.announce(f"This link is not allowed: {url}")
+            lambda url: self.announcer.announce(f"This link is not allowed: {url}")
         )
         self.reader.highlighted.connect(self._link_hovered)
 
@@ -218,8 +220,10 @@ class MainWindow(QMainWindow):
     def _mark_highlight(self) -> None:
         if self._highlight and not self.showing_reviews():
             count = self.reader.highlight(self._highlight)
-            self.statusBar().showMessage(
-                f"{count} matching word(s) marked on this page", _STATUS_MS
+            self.announcer.announce(
+                "No matching words on this page"
+                if count == 0
+                else f"{count} matching word{'' if count == 1 else 's'} marked on this page"
             )
         self._highlight = []
 
@@ -235,7 +239,7 @@ class MainWindow(QMainWindow):
             return True
         node = self.guide.resolve(node_id)
         if node is None:
-            self.command.announce(f"No page with the id '{node_id}' in this edition")
+            self.announcer.announce(f"No page with the id '{node_id}' in this edition")
             return False
         self.history.go(node.id)
         return True
@@ -279,20 +283,21 @@ class MainWindow(QMainWindow):
         return self.guide.nodes.get(current) if current is not None else None
 
     def _link_hovered(self, url: QUrl) -> None:
+        say = self.announcer.announce  # shown until the pointer or the keyboard leaves the link
         if url.isEmpty():
-            self.statusBar().clearMessage()
+            self.announcer.clear()
         elif url.scheme() in ("http", "https", "mailto"):
-            self.statusBar().showMessage(f"Opens in your browser: {url.toString()}")
+            say(f"Opens in your browser: {url.toString()}", 0)
         elif url.scheme() == "guide":
             node = self.guide.resolve(url.path())
-            self.statusBar().showMessage(node.title if node is not None else url.toString())
+            say(node.title if node is not None else url.toString(), 0)
         elif not url.scheme() and url.hasFragment() and not url.path():
-            self.statusBar().clearMessage()  # a place on this page, such as a source
+            self.announcer.clear()  # a place on this page, such as a source
         else:  # a link a click refuses: say so, never leave another link's address showing
-            self.statusBar().showMessage(f"This link is not allowed: {url.toString()}")
+            say(f"This link is not allowed: {url.toString()}", 0)
 
     def _open_external(self, url: QUrl) -> None:
-        self.statusBar().showMessage(f"Opening in your browser: {url.toString()}", _STATUS_MS)
+        self.announcer.announce(f"Opening in your browser: {url.toString()}")
         QDesktopServices.openUrl(url)
 
     def flush_saves(self) -> bool:
@@ -318,7 +323,7 @@ class MainWindow(QMainWindow):
         if open_id and not self._exists(open_id):
             self.open(open_id)  # says so in the status bar
         elif first_run and not open_id and welcome:
-            self.command.announce(
+            self.announcer.announce(
                 "Welcome. This page shows how to use the guide in two minutes;"
                 " Help > How to use this guide brings it back.",
                 15_000,

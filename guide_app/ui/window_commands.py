@@ -13,6 +13,7 @@ from PySide6.QtGui import QActionGroup, QDesktopServices, QGuiApplication
 from PySide6.QtWidgets import QApplication, QWidget
 
 from guide_app.ui.actions import retint
+from guide_app.ui.announcer import STATUS_MS
 from guide_app.ui.appearance import THEMES, Appearance
 from guide_app.ui.plain_text import menu_text, shown_as_typed
 
@@ -20,7 +21,6 @@ if TYPE_CHECKING:
     from guide_app.ui.main_window import MainWindow
     from guide_app.ui.review.reviews_view import ReviewsView
 
-STATUS_MS = 6000
 WELCOME_PAGE = "how-to-use-this-guide"
 
 
@@ -84,12 +84,8 @@ class WindowCommands(QObject):
     # Announcing ----------------------------------------------------------------------
 
     def announce(self, text: str, ms: int = STATUS_MS) -> None:
-        """Show `text` in the status bar and hand it to screen readers as an announcement."""
-        self.w.statusBar().showMessage(text, ms)
-        from PySide6.QtGui import QAccessible, QAccessibleAnnouncementEvent  # first use
-
-        if QAccessible.isActive():
-            QAccessible.updateAccessibility(QAccessibleAnnouncementEvent(self.w, text))
+        """Show `text` in the status bar and have screen readers speak it (window.announcer)."""
+        self.w.announcer.announce(text, ms)
 
     # Panes ---------------------------------------------------------------------------
 

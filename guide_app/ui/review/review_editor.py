@@ -136,6 +136,7 @@ class ReviewEditor(QWidget):
         self.tabs = QTabWidget()
         self.tabs.setObjectName("reviewTabs")
         self.tabs.setAccessibleName("Checklist and summary")
+        self.tabs.tabBar().setAccessibleName("Checklist or summary")  # a focusable tab bar
         self.tabs.addTab(split, "Chec&klist")
         self.tabs.addTab(summary_page, "S&ummary")
         layout = QVBoxLayout(self)
