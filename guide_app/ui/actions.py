@@ -7,7 +7,9 @@ from dataclasses import dataclass
 from PySide6.QtGui import QAction, QKeySequence, QPalette
 from PySide6.QtWidgets import QWidget
 
+from guide_app.identity import APP_NAME
 from guide_app.ui.icons import themed_icon
+from guide_app.ui.plain_text import menu_text
 
 _Key = QKeySequence.StandardKey
 
@@ -119,7 +121,8 @@ SPECS = (
     _spec("welcome", "&How to use this guide", "The guide in two minutes"),
     _spec("open_data_folder", "Open &data folder", "Show where your data is kept"),
     _spec("diagnostics", "Copy &diagnostics", "Copy versions and paths for IT support"),
-    _spec("about", "&About the Pain & Mental Health Guide", "Version, edition and licence"),
+    # "&&": a lone "&" in a menu marks the next letter as its key (it showed "Pain _Mental")
+    _spec("about", f"&About the {menu_text(APP_NAME)}", "Version, edition and licence"),
     _spec("quit", "&Quit", "Close the guide", _Key.Quit, "Ctrl+Q"),
 )
 
@@ -129,6 +132,7 @@ PANE_KEYS = (
     ("Search field", "Enter", "Open the best result"),
     ("Search field", "Esc", "Clear the search"),
     ("Contents, bookmarks, results", "Enter", "Open the page"),
+    ("Contents", "Up / Down, then a pause", "Show the page (pages passed over are not kept)"),
     ("Contents", "Right / Left", "Unfold / fold a part"),
     ("Bookmarks", "Delete", "Delete the bookmark or folder (Undo brings it back)"),
     ("Bookmarks", "F2", "Rename the bookmark or folder"),

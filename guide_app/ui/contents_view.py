@@ -1,29 +1,43 @@
-"""The contents tree view: choosing a row opens its page, and it follows the reader."""
+"""The contents tree view: Enter or a click opens a row's page, a pause on a row shows it."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import QModelIndex, Signal
+from PySide6.QtCore import QModelIndex, QTimer, Signal
 from PySide6.QtWidgets import QAbstractItemView, QTreeView, QWidget
 
 from guide_app.ui.contents_model import ContentsModel
+
+PAUSE_MS = 350  # how long the keyboard rests on a row before its page is shown
 
 
 class ContentsView(QTreeView):
     """Tree of the guide's contents.
 
+    Moving through the rows with the arrow keys opens nothing until the keyboard rests on
+    one for PAUSE_MS: pages passed over are neither opened nor put in the history.
+
     Signals:
-        node_chosen(str): the user moved to or clicked a row; open that node.
+        node_chosen(str): the user pressed Enter on a row or clicked it; open that node.
+        node_rested(str): the keyboard rested on a row; show that node (a page passed on
+            the way, not a visit of its own).
     """
 
     node_chosen = Signal(str)
+    node_rested = Signal(str)
 
     def __init__(self, model: ContentsModel, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self._model = model
         self._following = False  # True while the view follows the reader, so it does not echo
+        self.pause = QTimer(self)
+        self.pause.setSingleShot(True)
+        self.pause.setInterval(PAUSE_MS)
+        self.pause.timeout.connect(self._rested)
         self.setObjectName("contentsTree")
         self.setAccessibleName("Contents")
-        self.setAccessibleDescription("The guide's parts and pages. Choose one to read it.")
+        self.setAccessibleDescription(
+            "The guide's parts and pages. Enter opens one; a pause on a row shows it."
+        )
         self.setModel(model)
         self.setHeaderHidden(True)
         self.setUniformRowHeights(True)
@@ -33,10 +47,22 @@ class ContentsView(QTreeView):
         for row in range(model.rowCount()):
             self.expand(model.index(row, 0))
         self.selectionModel().currentChanged.connect(self._current_changed)
+        self.clicked.connect(self._chosen)  # a click opens at once
+        self.activated.connect(self._chosen)  # so does Enter (and a double click)
 
-    def _current_changed(self, current: QModelIndex, _previous: QModelIndex) -> None:
-        node_id = self._model.node_id(current)
-        if node_id is not None and not self._following:
+    def _current_changed(self, _current: QModelIndex, _previous: QModelIndex) -> None:
+        if not self._following:
+            self.pause.start()  # restarted on every move: only a resting place opens
+
+    def _rested(self) -> None:
+        node_id = self._model.node_id(self.currentIndex())
+        if node_id is not None:
+            self.node_rested.emit(node_id)
+
+    def _chosen(self, index: QModelIndex) -> None:
+        self.pause.stop()
+        node_id = self._model.node_id(index)
+        if node_id is not None:
             self.node_chosen.emit(node_id)
 
     def show_node(self, node_id: str) -> None:
@@ -44,6 +70,7 @@ class ContentsView(QTreeView):
 
         If the current row already shows this node (an example under an area), it stays.
         """
+        self.pause.stop()  # the reader moved on: a row passed on the way is not opened now
         if self._model.node_id(self.currentIndex()) == node_id:
             return
         index = self._model.index_for(node_id)

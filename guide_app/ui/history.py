@@ -46,6 +46,17 @@ class History(QObject):
         self._index = len(self._entries) - 1
         self._emit()
 
+    def replace(self, node_id: str) -> None:
+        """Show `node_id` in place of the current entry (later entries are dropped)."""
+        if self._index < 0:
+            self.go(node_id)
+            return
+        if node_id == self.current:
+            return
+        del self._entries[self._index :]
+        self._entries.append(node_id)
+        self._emit()
+
     def back(self) -> None:
         """Show the previous page, if any."""
         if self.can_go_back():

@@ -31,6 +31,7 @@ from guide_app.ui.contents_view import ContentsView
 from guide_app.ui.find_bar import FindBar
 from guide_app.ui.history import History
 from guide_app.ui.lazy_tab import LazyTab
+from guide_app.ui.link_status import link_message
 from guide_app.ui.plain_text import window_title
 from guide_app.ui.reader import Reader
 from guide_app.ui.search_controller import SearchController
@@ -120,6 +121,8 @@ class MainWindow(QMainWindow):
         self.toolbar.addWidget(self.search.field)
         self._highlight: list[str] = []
         self._painted = False
+        self._rested: str | None = None  # the page the keyboard last rested on in the contents
+        self._passed_over: str | None = None  # a page that one takes the place of
         self.announcer = Announcer(self, self.statusBar())
         self.bookmark_control = BookmarkController(
             self,
@@ -197,7 +200,8 @@ class MainWindow(QMainWindow):
         self.search.announced.connect(lambda text: self.announcer.announce(text, 10_000))
         self.history.current_changed.connect(self._show)
         self.history.state_changed.connect(self._update_actions)
-        self.contents.node_chosen.connect(self.open)
+        self.contents.node_chosen.connect(self._chosen_in_contents)
+        self.contents.node_rested.connect(self._rested_in_contents)
         self.reader.guide_link.connect(self.open)
         self.reader.external_link.connect(self._open_external)
         self.reader.blocked_link.connect(
@@ -244,6 +248,23 @@ class MainWindow(QMainWindow):
         self.history.go(node.id)
         return True
 
+    def _chosen_in_contents(self, node_id: str) -> None:
+        self._rested = None  # a page chosen with Enter or a click is a visit of its own
+        self.open(node_id)
+
+    def _rested_in_contents(self, node_id: str) -> None:
+        """Show the page the keyboard rested on, in place of the last one if still shown.
+
+        Back and Recent pages then skip the pages passed over on the way through the tree.
+        """
+        passed, self._rested = self._rested, node_id
+        if passed is not None and passed == self.history.current:
+            self._passed_over = passed
+            self.history.replace(node_id)
+            self._passed_over = None
+        else:
+            self.history.go(node_id)
+
     @property
     def current_id(self) -> str | None:
         """The id of the node shown now."""
@@ -265,7 +286,8 @@ class MainWindow(QMainWindow):
             self.centre.setCurrentWidget(self.reading)
             self.side_tabs.show()
             self.contents.show_node(node_id)
-            self.setWindowTitle(window_title(f"{page.title} — {APP_TITLE}"))
+            named = page.title if page.title == APP_TITLE else f"{page.title} — {APP_TITLE}"
+            self.setWindowTitle(window_title(named))  # the home page is named once
         self.bookmark_control.refresh()
 
     def _review_chosen(self, review_id: str) -> None:
@@ -283,18 +305,11 @@ class MainWindow(QMainWindow):
         return self.guide.nodes.get(current) if current is not None else None
 
     def _link_hovered(self, url: QUrl) -> None:
-        say = self.announcer.announce  # shown until the pointer or the keyboard leaves the link
-        if url.isEmpty():
+        message = link_message(url, self.guide)
+        if message:  # shown until the pointer or the keyboard leaves the link
+            self.announcer.announce(message, 0)
+        else:
             self.announcer.clear()
-        elif url.scheme() in ("http", "https", "mailto"):
-            say(f"Opens in your browser: {url.toString()}", 0)
-        elif url.scheme() == "guide":
-            node = self.guide.resolve(url.path())
-            say(node.title if node is not None else url.toString(), 0)
-        elif not url.scheme() and url.hasFragment() and not url.path():
-            self.announcer.clear()  # a place on this page, such as a source
-        else:  # a link a click refuses: say so, never leave another link's address showing
-            say(f"This link is not allowed: {url.toString()}", 0)
 
     def _open_external(self, url: QUrl) -> None:
         self.announcer.announce(f"Opening in your browser: {url.toString()}")
@@ -366,21 +381,10 @@ class MainWindow(QMainWindow):
 
     def report(self, messages: list[str]) -> None:
         """Tell the user about problems found in their saved files, without blocking."""
-        if not messages:
-            return
-        from PySide6.QtCore import Qt
-        from PySide6.QtWidgets import QMessageBox  # a dialog: loaded when first needed
+        if messages:
+            from guide_app.ui.data_problems import show_data_problems  # a dialog: when needed
 
-        box = QMessageBox(
-            QMessageBox.Icon.Warning,
-            "About your saved data",
-            "\n\n".join(messages),
-            QMessageBox.StandardButton.Ok,
-            self,
-        )
-        box.setTextFormat(Qt.TextFormat.PlainText)  # messages name files and quote their text
-        box.setObjectName("dataProblems")
-        box.open()
+            show_data_problems(self, messages)
 
     def closeEvent(self, event: QCloseEvent) -> None:
         """Save bookmarks, reviews and window state; stay open if the user chooses to."""

@@ -14,8 +14,10 @@ from tests.ui.helpers import click_link
 def test_choosing_a_tree_row_opens_its_page(qtbot: QtBot, window: MainWindow) -> None:
     tree = window.contents
     index = tree.model().index_for("act-two")
-    tree.setCurrentIndex(index)
-    assert window.current_id == "act-two"
+    tree.scrollTo(index)
+    row = tree.visualRect(index).center()
+    qtbot.mouseClick(tree.viewport(), Qt.MouseButton.LeftButton, pos=row)
+    assert window.current_id == "act-two"  # a click opens at once
     assert window.reader.page is not None
     assert window.reader.page.title == "Do another thing"
     assert "Do another thing" in window.reader.toPlainText()
@@ -24,14 +26,18 @@ def test_choosing_a_tree_row_opens_its_page(qtbot: QtBot, window: MainWindow) ->
 
 def test_keyboard_moves_through_the_tree_and_opens_pages(qtbot: QtBot, window: MainWindow) -> None:
     window.open("areas")
-    window.contents.setFocus()
-    qtbot.keyClick(window.contents, Qt.Key.Key_Down)
+    tree = window.contents
+    tree.setFocus()
+    qtbot.keyClick(tree, Qt.Key.Key_Down)
+    qtbot.keyClick(tree, Qt.Key.Key_Return)  # Enter opens at once
     assert window.current_id == "alpha"
-    qtbot.keyClick(window.contents, Qt.Key.Key_Down)
+    with qtbot.waitSignal(tree.node_rested):  # a pause on a row shows it
+        qtbot.keyClick(tree, Qt.Key.Key_Down)
     assert window.current_id == "beta"  # areas start folded
-    qtbot.keyClick(window.contents, Qt.Key.Key_Up)
-    qtbot.keyClick(window.contents, Qt.Key.Key_Right)  # unfold alpha
-    qtbot.keyClick(window.contents, Qt.Key.Key_Down)
+    qtbot.keyClick(tree, Qt.Key.Key_Up)
+    qtbot.keyClick(tree, Qt.Key.Key_Right)  # unfold alpha
+    qtbot.keyClick(tree, Qt.Key.Key_Down)
+    qtbot.keyClick(tree, Qt.Key.Key_Enter)
     assert window.current_id == "alpha/solutions"
 
 
@@ -51,6 +57,7 @@ def test_tree_keeps_an_example_where_the_user_chose_it(qtbot: QtBot, window: Mai
     alpha_examples = model.index(2, 0, model.index_for("alpha"))
     under_alpha = model.index(0, 0, alpha_examples)
     window.contents.setCurrentIndex(under_alpha)
+    qtbot.keyClick(window.contents, Qt.Key.Key_Return)
     assert window.current_id == "ex-one"
     assert window.contents.currentIndex() == under_alpha
 

@@ -27,9 +27,7 @@ def open_a_review(window: MainWindow) -> None:
     assert window.showing_reviews()
 
 
-def test_an_open_review_does_not_force_the_window_taller(
-    qtbot: QtBot, window: MainWindow
-) -> None:
+def test_an_open_review_does_not_force_the_window_taller(qtbot: QtBot, window: MainWindow) -> None:
     open_a_review(window)
     assert minimum_height(window) <= MOST
     window.commands["home"].trigger()
@@ -85,9 +83,7 @@ def test_a_new_window_opens_no_larger_than_a_small_screen(qtbot: QtBot, window: 
     assert SMALL_SCREEN.contains(frame), frame
 
 
-def test_a_size_restored_from_a_larger_screen_is_not_kept(
-    qtbot: QtBot, window: MainWindow
-) -> None:
+def test_a_size_restored_from_a_larger_screen_is_not_kept(qtbot: QtBot, window: MainWindow) -> None:
     from guide_app.ui import window_fit
 
     window.resize(1100, 760)  # the old fixed size, or one saved on a larger screen
