@@ -49,6 +49,12 @@ SPECS = (
         "Alt+PgUp",
     ),
     _spec("next_page", "&Next page", "The page after this one in the guide's order", "Alt+PgDown"),
+    _spec(
+        "recent_pages",
+        "&Recent pages…",
+        "The pages you read lately: choose one to go back to it",
+        "Ctrl+H",
+    ),
     # Panes and keyboard focus
     _spec("focus_search", "&Search", "Move to the search field", "Ctrl+K"),
     _spec("focus_contents", "&Contents", "Move to the contents tree", "Ctrl+Shift+C"),

@@ -34,6 +34,7 @@ from guide_app.ui.lazy_tab import LazyTab
 from guide_app.ui.link_status import link_message
 from guide_app.ui.plain_text import window_title
 from guide_app.ui.reader import Reader
+from guide_app.ui.recent_pages import RecentPages
 from guide_app.ui.search_controller import SearchController
 from guide_app.ui.settings_file import DataSettings
 from guide_app.ui.window_chrome import build_menus, build_toolbar
@@ -123,6 +124,7 @@ class MainWindow(QMainWindow):
         self._painted = False
         self._rested: str | None = None  # the page the keyboard last rested on in the contents
         self._passed_over: str | None = None  # a page that one takes the place of
+        self.recent = RecentPages(settings, guide, self)
         self.announcer = Announcer(self, self.statusBar())
         self.bookmark_control = BookmarkController(
             self,
@@ -286,6 +288,7 @@ class MainWindow(QMainWindow):
             self.centre.setCurrentWidget(self.reading)
             self.side_tabs.show()
             self.contents.show_node(node_id)
+            self.recent.visit(node_id, instead_of=self._passed_over)
             named = page.title if page.title == APP_TITLE else f"{page.title} — {APP_TITLE}"
             self.setWindowTitle(window_title(named))  # the home page is named once
         self.bookmark_control.refresh()

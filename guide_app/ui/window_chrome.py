@@ -39,7 +39,7 @@ MENUS: tuple[tuple[str, tuple[Entry, ...]], ...] = (
             "previous_pane",
         ),
     ),
-    ("&Go", ("back", "forward", "home", None, "previous_page", "next_page")),
+    ("&Go", ("back", "forward", "home", None, "previous_page", "next_page", None, "recent_pages")),
     ("&Bookmarks", ("toggle_bookmark", "show_bookmarks")),
     ("&Reviews", ("show_reviews", "new_review", None, "export_review_pdf", "print_review")),
     ("&Help", ("welcome", "shortcuts", None, "open_data_folder", "diagnostics", None, "about")),

@@ -8,7 +8,7 @@ from operator import methodcaller
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QObject, QSize, QStandardPaths, QUrl
+from PySide6.QtCore import QObject, QPoint, QSize, QStandardPaths, QUrl
 from PySide6.QtGui import QActionGroup, QDesktopServices, QGuiApplication
 from PySide6.QtWidgets import QApplication, QWidget
 
@@ -19,6 +19,7 @@ from guide_app.ui.plain_text import menu_text, shown_as_typed
 
 if TYPE_CHECKING:
     from guide_app.ui.main_window import MainWindow
+    from guide_app.ui.recent_pages import RecentMenu
     from guide_app.ui.review.reviews_view import ReviewsView
 
 WELCOME_PAGE = "how-to-use-this-guide"
@@ -32,6 +33,7 @@ class WindowCommands(QObject):
         self.w = window
         self.appearance = Appearance(window.settings, self)
         self._side_width = 300  # the side pane's width at 100%; it grows with the zoom
+        self._recent_menu: RecentMenu | None = None  # made when first shown
         self.themes = QActionGroup(self)
         for name in THEMES:
             self.themes.addAction(window.commands[f"theme_{name}"])
@@ -43,6 +45,7 @@ class WindowCommands(QObject):
             "back": w.history.back, "forward": w.history.forward,
             "home": lambda: w.open(w.guide.home.id),
             "previous_page": partial(self.step_page, -1), "next_page": partial(self.step_page, 1),
+            "recent_pages": self.show_recent,
             "focus_search": self.focus_search, "focus_contents": self.focus_contents,
             "focus_reader": self.focus_centre, "next_pane": partial(self.cycle_panes, 1),
             "previous_pane": partial(self.cycle_panes, -1),
@@ -170,6 +173,16 @@ class WindowCommands(QObject):
             self.announce("This is the first page." if step < 0 else "This is the last page.")
             return
         self.w.open(target.id)
+
+    def show_recent(self) -> None:
+        """Pop up the recent pages over the centre of the window, ready for the keyboard."""
+        if self._recent_menu is None:
+            from guide_app.ui.recent_pages import RecentMenu
+
+            self._recent_menu = RecentMenu(self.w.recent, self.w.guide, self.w.open, self.w)
+        centre = self.w.centre
+        place = centre.mapToGlobal(centre.rect().topLeft()) + QPoint(24, 24)
+        self._recent_menu.show_at(place, self.w.current_id)
 
     def copy_link(self) -> None:
         """Copy guide:<id> for the page shown: `guide-app --open guide:<id>` reopens it."""
