@@ -19,7 +19,8 @@ help:
 	@echo "make package - build the bundle dist/guide-app/ and its .tar.gz, then check it runs"
 	@echo "make icons  - redraw the app icon's PNG, .ico and .icns files from resources/app-icon*.svg"
 	@echo "make desktop-check - validate the .desktop and AppStream files (desktop-file-utils, appstream)"
-	@echo "make screenshots - render the main views offscreen to docs/screenshots/"
+	@echo "make screenshots - render the reader, bookmarks and review editor to docs/screenshots/"
+	@echo "make a11y-check - the screen-reader check: the guide under Xvfb, read over AT-SPI"
 	@echo "make bench  - print start-up, memory, load, search, save and export figures (benchmarks/README.md)"
 
 $(STAMP): pyproject.toml
@@ -79,7 +80,7 @@ clean:
 APP_ID        := uk.org.painmentalhealthguide.GuideApp
 PACKAGE_STAMP := $(VENV)/.packaging-installed
 
-.PHONY: package icons desktop-check screenshots
+.PHONY: package icons desktop-check screenshots a11y-check
 
 $(PACKAGE_STAMP): $(STAMP) packaging/requirements.txt
 	$(BIN)/python -m pip install --quiet -r packaging/requirements.txt
@@ -103,5 +104,17 @@ desktop-check: $(STAMP) system-check
 	appstreamcli validate --no-net resources/$(APP_ID).metainfo.xml
 	$(BIN)/pytest -m desktop_tools
 
+# Every size, zoom and theme of the issue, under Xvfb and openbox when they are installed.
 screenshots: $(STAMP) system-check
 	$(BIN)/python docs/make_screenshots.py
+
+# The screen-reader check (tests/a11y): the guide under Xvfb with the AT-SPI bus, read as Orca
+# reads it by the system's python3 with python3-pyatspi (a Debian package, not a PyPI one).
+# System packages, so not part of `make test`, which deselects the tests marked a11y_tools.
+A11Y_PACKAGES := xvfb dbus at-spi2-core python3-pyatspi
+a11y-check: $(STAMP) system-check
+	@command -v Xvfb >/dev/null && command -v dbus-daemon >/dev/null \
+	  && test -f /usr/share/dbus-1/services/org.a11y.Bus.service \
+	  && /usr/bin/python3 -c 'import pyatspi' 2>/dev/null || { \
+	  echo "The screen-reader check needs: sudo apt-get install $(A11Y_PACKAGES)"; exit 1; }
+	$(BIN)/pytest -m a11y_tools
