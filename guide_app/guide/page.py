@@ -32,6 +32,16 @@ class Block:
 
     kind: Literal["html", "markdown"]
     text: str
+    on_paper: bool = True  # False for ways about the guide on screen: breadcrumb, previous/next
+
+
+@dataclass(frozen=True, slots=True)
+class Edition:
+    """The guide a page belongs to, named on a printed copy: title, edition, its ISO date."""
+
+    guide: str
+    number: str
+    date: str
 
 
 @dataclass(frozen=True)
@@ -42,6 +52,7 @@ class Page:
     title: str
     blocks: tuple[Block, ...]
     anchor: str = ""  # where to scroll to, e.g. a criterion on its principle's page
+    edition: Edition | None = None  # named on paper
 
 
 def esc(text: str) -> str:
@@ -98,7 +109,8 @@ def compose(guide: Guide, node: Node) -> Page:
     parts.sources(guide, page_node)
     parts.neighbours(guide, page_node)
     anchor = node.id if node is not page_node else ""
-    return Page(page_node.id, page_node.title, tuple(parts.blocks), anchor)
+    edition = Edition(guide.title, guide.edition, guide.date)
+    return Page(page_node.id, page_node.title, tuple(parts.blocks), anchor, edition)
 
 
 class _PageParts:
@@ -107,9 +119,9 @@ class _PageParts:
     def __init__(self) -> None:
         self.blocks: list[Block] = []
 
-    def html(self, text: str) -> None:
+    def html(self, text: str, *, on_paper: bool = True) -> None:
         if text:
-            self.blocks.append(Block("html", text))
+            self.blocks.append(Block("html", text, on_paper))
 
     def markdown(self, text: str) -> None:
         if text.strip():
@@ -133,7 +145,7 @@ class _PageParts:
             f'<a href="guide:{esc(a.id)}">{esc("Home" if a.parent is None else a.title)}</a>'
             for a in chain
         )
-        self.html(f'<p class="crumb">{links}</p>')
+        self.html(f'<p class="crumb">{links}</p>', on_paper=False)
 
     def basis(self, guide: Guide, node: Node) -> None:
         if node.basis is None:
@@ -190,7 +202,7 @@ class _PageParts:
         if after is not None:
             links.append(f'Next: <a href="guide:{esc(after.id)}">{esc(after.title)}</a>')
         if links:
-            self.html(f'<p class="neighbours">{" · ".join(links)}</p>')
+            self.html(f'<p class="neighbours">{" · ".join(links)}</p>', on_paper=False)
 
     def sources(self, guide: Guide, node: Node) -> None:
         cited = [guide.sources[s] for s in node.sources if s in guide.sources]

@@ -38,10 +38,18 @@ def _described(image: re.Match[str]) -> str:
     return alt.group(1) if alt else ""
 
 
-def page_html(page: Page) -> str:
-    """Return the page as one HTML document."""
-    parts = [markdown_to_html(b.text) if b.kind == "markdown" else b.text for b in page.blocks]
-    return "<html><body>" + "\n".join(parts) + "</body></html>"
+def page_html(page: Page, *, paper: bool = False, heading: str = "") -> str:
+    """Return the page as one HTML document.
+
+    On `paper` it leaves out the ways about the guide (breadcrumb, previous and next) and
+    puts `heading` (our HTML) above the page.
+    """
+    parts = [
+        markdown_to_html(b.text) if b.kind == "markdown" else b.text
+        for b in page.blocks
+        if b.on_paper or not paper
+    ]
+    return "<html><body>" + heading + "\n".join(parts) + "</body></html>"
 
 
 def _mix(front: QColor, back: QColor, weight: float) -> str:
@@ -71,6 +79,7 @@ def page_stylesheet(palette: QPalette) -> str:
         h3 {{ font-size: large; font-weight: 600; margin-top: 16px; margin-bottom: 4px; }}
         p {{ margin-top: 6px; margin-bottom: 6px; }}
         p.crumb {{ color: {muted}; margin-bottom: 2px; }}
+        p.edition {{ color: {muted}; font-size: small; margin-bottom: 8px; }}
         p.kind {{ color: {muted}; font-weight: 600; margin-bottom: 0px; }}
         p.meta {{ color: {muted}; }}
         p.basis {{ background-color: {panel}; margin-top: 4px; margin-bottom: 12px; }}
