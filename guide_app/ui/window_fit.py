@@ -44,12 +44,12 @@ def centred(size: QSize, available: QRect) -> QRect:
 
 
 def _place(window: QWidget, frame: QRect, margins: QMargins) -> None:
-    """Give `window` the frame rectangle `frame` (move places the frame, resize the inside)."""
-    inner = frame.size().shrunkBy(margins)
-    if window.size() != inner:
-        window.resize(inner)
-    if window.frameGeometry().topLeft() != frame.topLeft():
-        window.move(frame.topLeft())
+    """Give `window` the frame rectangle `frame` by placing the inside of the window.
+
+    Before the window manager has framed the window Qt knows only its inside: a frame
+    guessed and placed with move() would creep by a border's width at every start.
+    """
+    window.setGeometry(frame.marginsRemoved(margins))
 
 
 def open_fitted(window: QWidget, available: QRect | None = None) -> None:
@@ -70,7 +70,7 @@ def keep_on_screen(window: QWidget, available: QRect | None = None) -> bool:
         return False
     room = available if available is not None else window.screen().availableGeometry()
     margins = frame_margins(window)
-    frame = QRect(window.frameGeometry().topLeft(), window.size().grownBy(margins))
+    frame = window.geometry().marginsAdded(margins)
     target = fitted(frame, room)
     if target == frame:
         return False

@@ -79,7 +79,7 @@ def test_a_new_window_opens_no_larger_than_a_small_screen(qtbot: QtBot, window: 
     from guide_app.ui import window_fit
 
     window_fit.open_fitted(window, SMALL_SCREEN)
-    frame = QRect(window.pos(), window.size().grownBy(window_fit.frame_margins(window)))
+    frame = window.geometry().marginsAdded(window_fit.frame_margins(window))
     assert SMALL_SCREEN.contains(frame), frame
 
 
@@ -89,6 +89,6 @@ def test_a_size_restored_from_a_larger_screen_is_not_kept(qtbot: QtBot, window: 
     window.resize(1100, 760)  # the old fixed size, or one saved on a larger screen
     window.move(300, 200)
     assert window_fit.keep_on_screen(window, SMALL_SCREEN)
-    frame = QRect(window.pos(), window.size().grownBy(window_fit.frame_margins(window)))
+    frame = window.geometry().marginsAdded(window_fit.frame_margins(window))
     assert SMALL_SCREEN.contains(frame), frame
     assert not window_fit.keep_on_screen(window, SMALL_SCREEN)  # it fits now: left alone
