@@ -97,7 +97,8 @@ class Appearance(QObject):
         self.changed.emit()
 
     def follow_system(self) -> None:
-        """Under System, after the first frame: go dark if the computer is and Qt did not."""
+        """After the first frame: clear outlines; under System, go dark if the computer is."""
+        self._use_clear_style()
         if self.theme == "system":
             palette = self._scheme_palette()
             if palette != self._app.palette():
@@ -109,6 +110,17 @@ class Appearance(QObject):
         if palette != self._app.palette():
             self._app.setPalette(palette)
             Appearance._palette_set = True
+
+    def _use_clear_style(self) -> None:
+        """Draw field borders, check and radio marks and focus rings to be seen in any theme.
+
+        Not for the first frame: it loads QStyle, and restyles every widget once.
+        """
+        from guide_app.ui.clear_style import ClearStyle
+
+        style = self._app.style()
+        if not isinstance(style, ClearStyle):
+            self._app.setStyle(ClearStyle(style.name()))
 
     def _wants_dark(self) -> bool:
         from PySide6.QtCore import Qt  # builds PySide6's Qt namespace: not for the first frame
@@ -147,6 +159,7 @@ class Appearance(QObject):
     def set_theme(self, theme: str, *, remember: bool = True) -> None:
         """Use one of THEMES. System follows the computer's light/dark live."""
         self.theme = theme if theme in THEMES else "system"
+        self._use_clear_style()
         self._use_scheme()
         contrast = self.theme == "contrast"
         self._set_palette(contrast_palette() if contrast else self._scheme_palette())

@@ -5,9 +5,10 @@ from __future__ import annotations
 from functools import cache
 
 from PySide6.QtCore import QByteArray, QRect, QSize
-from PySide6.QtGui import QIcon, QIconEngine, QImage, QPainter, QPalette, QPixmap
+from PySide6.QtGui import QGuiApplication, QIcon, QIconEngine, QImage, QPainter, QPalette, QPixmap
 
 from guide_app import paths
+from guide_app.ui.icon_colours import suited_svg
 
 
 @cache
@@ -16,34 +17,35 @@ def _svg(name: str) -> str:
 
 
 class TintedSvgEngine(QIconEngine):
-    """Draws one SVG in a colour per mode, at the size asked for, when first asked for it.
+    """Draws one SVG in a palette's colours per mode, at the size asked for, when first asked.
 
     Nothing is drawn until a widget paints the icon, and each size is drawn from the vector
-    (never a scaled bitmap), so the icon stays sharp at any zoom and screen scale.
+    (never a scaled bitmap), so the icon stays sharp at any zoom and screen scale. Without a
+    `palette` the icon takes the application's each time it is drawn, so an icon kept for the
+    life of the window (a review status's, say) follows a change of theme; each drawing is
+    kept, so that costs nothing after the first time.
     """
 
-    def __init__(self, name: str, colours: dict[QIcon.Mode, str]) -> None:
+    def __init__(self, name: str, palette: QPalette | None = None) -> None:
         super().__init__()
         self.name = name
-        self.colours = colours
+        self.palette = palette
         self._drawn: dict[tuple[int, int, str], QPixmap] = {}
 
-    def _colour(self, mode: QIcon.Mode) -> str:
-        return self.colours.get(mode, self.colours[QIcon.Mode.Normal])
+    def svg(self, mode: QIcon.Mode) -> str:
+        """The SVG as drawn in `mode`, in the palette's colours (see icon_colours)."""
+        palette = self.palette if self.palette is not None else QGuiApplication.palette()
+        return suited_svg(_svg(self.name), palette, mode)
 
     def pixmap(self, size: QSize, mode: QIcon.Mode, state: QIcon.State) -> QPixmap:
-        """The icon drawn at `size` device pixels in `mode`'s colour."""
-        colour = self._colour(mode)
-        key = (size.width(), size.height(), colour)
+        """The icon drawn at `size` device pixels in `mode`'s colours."""
+        svg = self.svg(mode)
+        key = (size.width(), size.height(), svg)
         drawn = self._drawn.get(key)
         if drawn is None:
             side = max(1, min(size.width(), size.height()))
-            svg = (
-                _svg(self.name)
-                .replace("currentColor", colour)
-                .replace('width="24" height="24"', f'width="{side}" height="{side}"', 1)
-            )
-            image = QImage.fromData(QByteArray(svg.encode("utf-8")))  # format detected
+            sized = svg.replace('width="24" height="24"', f'width="{side}" height="{side}"', 1)
+            image = QImage.fromData(QByteArray(sized.encode("utf-8")))  # format detected
             drawn = QPixmap.fromImage(image) if not image.isNull() else QPixmap()
             self._drawn[key] = drawn
         return drawn
@@ -63,24 +65,22 @@ class TintedSvgEngine(QIconEngine):
 
     def clone(self) -> QIconEngine:
         """A copy (Qt copies an engine when an icon is detached)."""
-        return TintedSvgEngine(self.name, dict(self.colours))
+        return TintedSvgEngine(self.name, self.palette)
 
     def key(self) -> str:
         """This engine's kind, for Qt."""
         return "guide-app-tinted-svg"
 
 
-def themed_icon(name: str, palette: QPalette) -> QIcon:
-    """Return resources/icons/<name>.svg drawn in the palette's text colour (greyed when off)."""
-    colours = {
-        QIcon.Mode.Normal: palette.color(
-            QPalette.ColorGroup.Active, QPalette.ColorRole.WindowText
-        ).name(),
-        QIcon.Mode.Disabled: palette.color(
-            QPalette.ColorGroup.Disabled, QPalette.ColorRole.WindowText
-        ).name(),
-    }
-    return QIcon(TintedSvgEngine(name, colours))
+def themed_icon(name: str, palette: QPalette | None = None) -> QIcon:
+    """Return resources/icons/<name>.svg drawn in the palette's colours (greyed when off).
+
+    With no palette, or the application's own, the icon follows the application's palette
+    from then on: a change of theme redraws it. Another palette's colours stay fixed.
+    """
+    if palette is None or palette == QGuiApplication.palette():
+        return QIcon(TintedSvgEngine(name))
+    return QIcon(TintedSvgEngine(name, QPalette(palette)))
 
 
 def app_icon() -> QIcon:
