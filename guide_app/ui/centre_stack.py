@@ -30,19 +30,45 @@ class CentreStack(QStackedWidget):
         while scroll is not None and not isinstance(scroll, QScrollArea):
             scroll = scroll.parentWidget()
         if scroll is not None:  # let the scroll area size the new view and its scroll bars
+            scroll.updateGeometry()  # its minimum width is the view's
             QGuiApplication.postEvent(scroll, QEvent(QEvent.Type.LayoutRequest))
+
+
+class CentreScroll(QScrollArea):
+    """Scrolls the centre up and down when it needs more height than there is, never sideways.
+
+    Its minimum width is the view's, so the splitter narrows the side pane instead of cutting
+    the page (or the find bar) off at the right; its minimum height is a scroll area's.
+    """
+
+    def viewportEvent(self, event: QEvent) -> bool:
+        """Have the splitter ask again for the width the view needs when its layout changes."""
+        if event.type() == QEvent.Type.LayoutRequest:
+            self.updateGeometry()
+        return super().viewportEvent(event)
+
+    def minimumSizeHint(self) -> QSize:
+        """A scroll area's own minimum height, and the width the view needs."""
+        hint = super().minimumSizeHint()
+        view = self.widget()
+        if view is not None:
+            bar = self.verticalScrollBar().sizeHint().width()
+            hint.setWidth(max(hint.width(), view.minimumSizeHint().width() + bar))
+        return hint
 
 
 def scrolling(view: QWidget) -> QScrollArea:
     """`view` in a frameless scroll area: fitted to the space, scrolling only if it needs more.
 
-    It needs more on a small screen or at a large zoom, and then scrolls instead of pushing
-    the window past the screen's edge.
+    It needs more height on a small screen or at a large zoom, and then scrolls instead of
+    pushing the window past the screen's edge.
     """
-    area = QScrollArea()
+    area = CentreScroll()
     area.setObjectName("centreScroll")
     area.setAccessibleName("Main area")
     area.setFrameShape(QFrame.Shape.NoFrame)
+    # by the value's name: Qt.ScrollBarPolicy would build PySide6's Qt namespace at start-up
+    area.setProperty("horizontalScrollBarPolicy", "ScrollBarAlwaysOff")
     area.setWidgetResizable(True)
     area.setWidget(view)
     return area

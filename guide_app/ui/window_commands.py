@@ -256,11 +256,12 @@ class WindowCommands(QObject):
         palette = QApplication.palette()  # widgets may not have been told of a new one yet
         retint(a, palette)
         w.bookmark_control.retint(palette)
-        side = round(self._side_width * self.appearance.zoom)
+        sizes = w.splitter.sizes()
+        # grows with the zoom, but leaves the page at least 60 % of the width
+        side = min(round(self._side_width * self.appearance.zoom), round(sum(sizes) * 0.4))
         w.toolbar.setIconSize(
             QSize(round(24 * self.appearance.zoom), round(24 * self.appearance.zoom))
         )
-        sizes = w.splitter.sizes()
         if sum(sizes) > side:
             w.splitter.setSizes([side, sum(sizes) - side])
         w.reader.rescale()

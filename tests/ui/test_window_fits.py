@@ -5,7 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from PySide6.QtCore import QRect
-from PySide6.QtWidgets import QApplication
+from PySide6.QtWidgets import QApplication, QPushButton
 from pytestqt.qtbot import QtBot
 
 from guide_app.ui.main_window import MainWindow
@@ -92,3 +92,19 @@ def test_a_size_restored_from_a_larger_screen_is_not_kept(qtbot: QtBot, window: 
     frame = window.geometry().marginsAdded(window_fit.frame_margins(window))
     assert SMALL_SCREEN.contains(frame), frame
     assert not window_fit.keep_on_screen(window, SMALL_SCREEN)  # it fits now: left alone
+
+
+def test_at_200_percent_the_find_bar_is_not_cut_off_at_the_right(
+    qtbot: QtBot, window: MainWindow
+) -> None:
+    window.resize(900, 500)
+    window.command.appearance.set_zoom(2.0)  # the side pane would be 600 pixels wide
+    window.commands["find"].trigger()
+    qtbot.waitUntil(window.find_bar.isVisible)
+    for _ in range(3):
+        QApplication.processEvents()  # the layouts settle over a few passes
+    assert window.reading.width() >= window.reading.minimumSizeHint().width()
+    close = window.find_bar.findChildren(QPushButton)[-1]
+    assert close.accessibleName() == "Close find bar"
+    right = close.mapTo(window, close.rect().topRight()).x()
+    assert right < window.width()  # the side pane narrows; the page never scrolls sideways
