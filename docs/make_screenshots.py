@@ -1,138 +1,142 @@
-"""Render the main views offscreen to docs/screenshots/ (`make screenshots`)."""
+"""Render the reader, bookmarks and a long review at each size, zoom and theme (make screenshots).
+
+Each screen size gets its own Xvfb screen with openbox, so window frames, maximising and the
+screen's edge are real; without Xvfb it renders offscreen and says so. Files are named
+<view>-<width>x<height>-<zoom %>-<theme>.png in docs/screenshots/; reader.png (the README's)
+is the reader at 1366x768, 100 %, Light. Beside each file it prints what is cut off or past the
+screen's edge (docs/screen_fit.py). Not part of `make test`: it takes a minute or two.
+"""
 
 from __future__ import annotations
 
+import argparse
+import json
 import os
+import shutil
+import subprocess
 import sys
 import tempfile
-from collections.abc import Callable
+from dataclasses import dataclass
 from pathlib import Path
 
-os.environ["QT_QPA_PLATFORM"] = "offscreen"
-
-from PySide6.QtTest import QTest
-from PySide6.QtWidgets import QApplication
-
-from guide_app.app import create_main_window
-from guide_app.store.reviews import Status
-from guide_app.ui.main_window import MainWindow
-
 OUT = Path(__file__).resolve().parent / "screenshots"
-SIZE = (1280, 820)
+SIZES = ((1366, 768), (1024, 600))  # a common NHS laptop, and the smallest screen in use
+ZOOMS = (1.0, 2.0)
+THEMES = ("light", "dark", "contrast")  # guide_app.ui.appearance.THEMES, less "system"
+# The review editor with a long review: as opened, then at its status buttons, notes and actions.
+VIEWS = ("reader", "bookmarks", "review", "review-editing")
+# A few more views, at the first size, zoom and theme only.
+EXTRA_VIEWS = ("search", "review-summary")
+README_SHOT = "reader.png"
 
 
-def settle(app: QApplication) -> None:
-    """Let layouts, the search index and pending paints finish."""
-    for _ in range(5):
-        app.processEvents()
-        QTest.qWait(60)
+@dataclass(frozen=True)
+class Shot:
+    """One picture: a view at a screen size, zoom and theme."""
+
+    view: str
+    size: tuple[int, int]
+    zoom: float
+    theme: str
+
+    @property
+    def file_name(self) -> str:
+        """For example reader-1366x768-100-light.png."""
+        width, height = self.size
+        return f"{self.view}-{width}x{height}-{round(self.zoom * 100)}-{self.theme}.png"
 
 
-def fill(window: MainWindow) -> None:
-    """A few bookmarks with notes and a half-done review, as a team would have."""
-    store = window.bookmarks
-    folder = store.add_folder("New referrals")
-    for node, note in (
-        (
-            "ask-about-mood-and-sleep-at-first-appointment",
-            "Use with every new referral; agreed at the March team meeting.",
-        ),
-        ("keep-a-local-services-directory", "Check the list is up to date."),
-        ("ng59-low-back-pain-and-sciatica", ""),
-    ):
-        mark = store.add(node, window.guide.nodes[node].title, note=note)
-        if note:
-            store.move(mark.id, folder.id)
-    book = window.reviews.book
-    review = book.create(
-        "Autumn 2026 review",
-        "Community MSK physiotherapy",
-        "2026-10-02",
-        "Physio lead, psychologist, GP, peer worker",
-    )
-    book.set_status(review.id, "people-see-a-consistent-clinician", Status.PARTLY_MET)
-    book.set_text(
-        review.id,
-        "people-see-a-consistent-clinician",
-        "notes",
-        "Most people see two clinicians; bank staff cover leave.",
-    )
-    book.set_text(
-        review.id,
-        "people-see-a-consistent-clinician",
-        "evidence",
-        "Audit of 20 episodes, September 2026",
-    )
-    book.add_action(
-        review.id,
-        "people-see-a-consistent-clinician",
-        "Pilot named-clinician lists",
-        "Physio lead",
-        "2026-12-01",
-    )
-    book.set_status(review.id, "people-feel-their-pain-is-believed", Status.MET)
-    book.set_status(review.id, "clinicians-trained-and-supervised", Status.NOT_MET)
+def matrix() -> list[Shot]:
+    """Every view at every size, zoom and theme, then the extra views."""
+    shots = [
+        Shot(view, size, zoom, theme)
+        for size in SIZES
+        for zoom in ZOOMS
+        for theme in THEMES
+        for view in VIEWS
+    ]
+    shots += [Shot(view, SIZES[0], ZOOMS[0], THEMES[0]) for view in EXTRA_VIEWS]
+    return shots
 
 
-def shoot(window: MainWindow, app: QApplication, name: str, setup: Callable[[], object]) -> None:
-    setup()
-    settle(app)
-    window.grab().save(str(OUT / f"{name}.png"))
-    sys.stdout.write(f"{OUT / name}.png\n")
+def readme_source() -> Shot:
+    """The shot copied to reader.png, which README.md shows."""
+    return Shot("reader", SIZES[0], ZOOMS[0], THEMES[0])
 
 
-def main() -> int:
-    """Render each view; print the files written."""
-    app = QApplication(sys.argv[:1])
-    OUT.mkdir(exist_ok=True)
-    with tempfile.TemporaryDirectory() as data:
-        window = create_main_window(None, Path(data), "local-knowledge")
-        window.resize(*SIZE)
-        window.show()
-        fill(window)
-        settle(app)
-        shoot(window, app, "reader", lambda: window.open("local-knowledge"))
+def parse_size(text: str) -> tuple[int, int]:
+    """'1366x768' as (1366, 768)."""
+    width, _, height = text.partition("x")
+    return int(width), int(height)
 
-        def search() -> None:
-            window.search.field.setText("physio confidence")
-            window.search.pane.view.setCurrentIndex(window.search.pane.model.index(0, 0))
 
-        shoot(window, app, "search", search)
+def main(argv: list[str] | None = None) -> int:
+    """Render every shot, one screen size at a time; print each file and what is cut off."""
+    parser = argparse.ArgumentParser(description=__doc__)
+    parser.add_argument("--offscreen", action="store_true", help="do not use Xvfb even if found")
+    parser.add_argument("--out", type=Path, default=OUT, help="folder for the PNG files")
+    parser.add_argument("--render", metavar="WxH", help=argparse.SUPPRESS)  # one size, here
+    args = parser.parse_args(argv)
+    args.out.mkdir(parents=True, exist_ok=True)
+    if args.render:
+        from screenshot_views import render  # Qt: only in the process that renders
 
-        def bookmarks() -> None:
-            window.search.field.clear()
-            window.open("ask-about-mood-and-sleep-at-first-appointment")
-            window.command.focus_bookmarks()
-            first = window.bookmarks.for_node(["ask-about-mood-and-sleep-at-first-appointment"])
-            if first is not None:
-                window.bookmarks_pane.select(first.id)
+        size = parse_size(args.render)
+        return render([s for s in matrix() if s.size == size], args.out)
+    status = 0
+    for size in SIZES:
+        status |= _render_size(size, args.out, offscreen=args.offscreen)
+    source = args.out / readme_source().file_name
+    if source.exists():
+        shutil.copyfile(source, args.out / README_SHOT)
+        sys.stdout.write(f"{args.out / README_SHOT} (a copy of {source.name})\n")
+    return status
 
-        shoot(window, app, "bookmarks", bookmarks)
 
-        def review() -> None:
-            review = window.reviews.book.find("Autumn 2026 review")
-            window.open(f"review:{review.id}/people-see-a-consistent-clinician")
+def _render_size(size: tuple[int, int], out: Path, *, offscreen: bool) -> int:
+    """Run this script again with --render for one size, on its own screen of that size."""
+    command = [sys.executable, __file__, "--render", f"{size[0]}x{size[1]}", "--out", str(out)]
+    from virtual_display import DisplayError, missing_tools, virtual_display
 
-        shoot(window, app, "review", review)
-        shoot(window, app, "review-summary", lambda: window.reviews.editor.tabs.setCurrentIndex(1))
+    missing = missing_tools(window_manager=False)
+    if not offscreen and not missing:
+        frames = not missing_tools(window_manager=True)
+        if not frames:
+            sys.stdout.write("openbox is not installed: windows are drawn without frames\n")
+        try:
+            with virtual_display(size, window_manager=frames) as display:
+                sys.stdout.write(f"{size[0]}x{size[1]}: Xvfb on {display.name}\n")
+                sys.stdout.flush()
+                return subprocess.run(command, env=display.environment(), check=False).returncode
+        except DisplayError as error:
+            sys.stdout.write(f"{error}: rendering offscreen instead\n")
+    elif not offscreen:
+        sys.stdout.write(
+            f"Xvfb is not installed ({' '.join(missing)}): rendering offscreen, without window "
+            "frames or a window manager (sudo apt-get install xvfb openbox for real ones)\n"
+        )
+    sys.stdout.write(f"{size[0]}x{size[1]}: offscreen (the window only, no frame)\n")
+    sys.stdout.flush()
+    with tempfile.TemporaryDirectory(prefix="guide-app-screen-") as folder:
+        config = Path(folder) / "screen.json"
+        config.write_text(json.dumps({"screens": [_offscreen_screen(size)]}), encoding="utf-8")
+        environment = {**os.environ, "QT_QPA_PLATFORM": f"offscreen:configfile={config}"}
+        return subprocess.run(command, env=environment, check=False).returncode
 
-        def dark() -> None:
-            window.open("hin-pic-c-physiotherapy-training")
-            window.command.focus_contents()
-            window.command.appearance.set_theme("dark")
 
-        shoot(window, app, "dark", dark)
-
-        def zoomed() -> None:
-            window.command.appearance.set_theme("light")
-            window.command.appearance.set_zoom(2.0)
-
-        shoot(window, app, "zoom-200", zoomed)
-        window.command.appearance.set_zoom(1.0)
-        shoot(window, app, "high-contrast", lambda: window.command.appearance.set_theme("contrast"))
-        window.command.appearance.set_theme("system")
-        window.flush_saves()
-    return 0
+def _offscreen_screen(size: tuple[int, int]) -> dict[str, object]:
+    """Qt's offscreen platform, told the screen's size (its default is 800x600)."""
+    width, height = size
+    return {
+        "name": f"{width}x{height}",
+        "x": 0,
+        "y": 0,
+        "width": width,
+        "height": height,
+        "logicalDpi": 96,
+        "logicalBaseDpi": 96,
+        "dpr": 1,
+    }
 
 
 if __name__ == "__main__":

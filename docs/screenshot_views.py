@@ -1,0 +1,171 @@
+"""Render one screen size's screenshots (run by make_screenshots.py, on that size's screen).
+
+The window is built as the app builds it, over a data folder holding a team's bookmarks and a
+long review (docs/sample_data.py), shown maximised as on a small laptop screen; each picture
+is the whole screen, so a window or control past its edge is seen to be cut off.
+"""
+
+from __future__ import annotations
+
+import sys
+import tempfile
+import traceback
+from collections.abc import Callable, Sequence
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QMessageLogContext, QPoint, QtMsgType, qInstallMessageHandler
+from PySide6.QtGui import QGuiApplication, QPixmap
+from PySide6.QtTest import QTest
+from PySide6.QtWidgets import QApplication, QRadioButton, QScrollArea, QWidget
+from sample_data import SampleData, write_sample_data
+from screen_fit import layout_problems
+
+from guide_app import paths
+from guide_app.app import create_main_window
+from guide_app.guide.compiled import load_guide_cached
+from guide_app.ui.main_window import MainWindow
+
+if TYPE_CHECKING:
+    from make_screenshots import Shot
+
+READ_PAGE = "local-knowledge"
+SEARCH_WORDS = "physio confidence"
+_SETTLE_ROUNDS = 6  # rounds of events and paints after each change
+_SETTLE_MS = 50
+_SHOWN_ROUNDS = 100  # at most 5 s for the window manager to map and maximise the window
+
+
+def settle() -> None:
+    """Let layouts, searches as you type and the paints they cause finish."""
+    for _ in range(_SETTLE_ROUNDS):
+        QApplication.processEvents()
+        QTest.qWait(_SETTLE_MS)
+
+
+def show_reader(window: MainWindow, _sample: SampleData) -> None:
+    """A problem area's page, with the contents beside it."""
+    window.open(READ_PAGE)
+    window.commands["focus_contents"].trigger()
+
+
+def show_bookmarks(window: MainWindow, sample: SampleData) -> None:
+    """A bookmarked page, with the Bookmarks pane open on its bookmark (Ctrl+B)."""
+    window.open(sample.bookmarked[0])
+    window.commands["show_bookmarks"].trigger()
+
+
+def show_review(window: MainWindow, sample: SampleData) -> None:
+    """The review editor on the criterion with the most notes, evidence and actions."""
+    window.open(f"review:{sample.review_id}/{sample.long_criterion}")
+    window.reviews.editor.tabs.setCurrentIndex(0)
+
+
+def show_review_editing(window: MainWindow, sample: SampleData) -> None:
+    """The same criterion scrolled to its status buttons, notes, evidence and actions."""
+    show_review(window, sample)
+    settle()  # the panel lays out before it is scrolled
+    buttons = [
+        b for b in window.reviews.findChildren(QRadioButton) if b.objectName().startswith("status-")
+    ]
+    if not buttons:
+        raise LookupError("no status buttons (objectName status-...) in the review editor")
+    area = _scroll_area(buttons[0])
+    inside = area.widget() if area is not None else None
+    if area is not None and inside is not None:
+        top = buttons[0].mapTo(inside, QPoint(0, 0)).y()
+        area.verticalScrollBar().setValue(top - 8)
+
+
+def _scroll_area(widget: QWidget) -> QScrollArea | None:
+    parent = widget.parentWidget()
+    while parent is not None and not isinstance(parent, QScrollArea):
+        parent = parent.parentWidget()
+    return parent
+
+
+def show_review_summary(window: MainWindow, sample: SampleData) -> None:
+    """The review's summary tab."""
+    show_review(window, sample)
+    window.reviews.editor.tabs.setCurrentIndex(1)
+
+
+def show_search(window: MainWindow, _sample: SampleData) -> None:
+    """Results for two words, as typed in the search field."""
+    window.open(READ_PAGE)
+    window.search.field.setText(SEARCH_WORDS)
+
+
+VIEWS: dict[str, Callable[[MainWindow, SampleData], None]] = {
+    "reader": show_reader,
+    "bookmarks": show_bookmarks,
+    "review": show_review,
+    "review-editing": show_review_editing,
+    "review-summary": show_review_summary,
+    "search": show_search,
+}
+
+
+def grab(window: MainWindow) -> QPixmap:
+    """The whole screen, frames and all (offscreen, where there is no screen: the window)."""
+    if QGuiApplication.platformName() != "offscreen":
+        screen = window.screen().grabWindow(0)
+        if not screen.isNull():
+            return screen
+    return window.grab()
+
+
+def wait_until_shown(window: MainWindow) -> None:
+    """Wait (up to a bound) for the window manager to map and maximise the window."""
+    for _ in range(_SHOWN_ROUNDS):
+        handle = window.windowHandle()
+        if window.isMaximized() and handle.isExposed():
+            break
+        QTest.qWait(_SETTLE_MS)
+    settle()
+
+
+def _quiet_offscreen(mode: QtMsgType, context: QMessageLogContext, message: str) -> None:
+    """Pass Qt's messages on, less the offscreen plugin's one about every window shown."""
+    if "does not support propagateSizeHints" not in message:
+        sys.stderr.write(f"{message}\n")
+
+
+def render(shots: Sequence[Shot], out: Path) -> int:
+    """Render `shots` (all of one screen size) into `out`; 1 if any failed."""
+    qInstallMessageHandler(_quiet_offscreen)
+    app = QApplication(sys.argv[:1])
+    failed = []
+    with tempfile.TemporaryDirectory(prefix="guide-app-screenshots-") as folder:
+        data = Path(folder)
+        sample = write_sample_data(data, load_guide_cached(paths.content_dir(), None))
+        window = create_main_window(None, data, READ_PAGE)
+        window.showMaximized()
+        wait_until_shown(window)
+        for shot in shots:
+            try:
+                _take(window, shot, sample, out)
+            except Exception:  # noqa: BLE001  # one view that breaks must not stop the others
+                failed.append(shot.file_name)
+                sys.stdout.write(f"{shot.file_name}: FAILED\n{traceback.format_exc()}\n")
+        window.close()
+        app.processEvents()
+    if failed:
+        sys.stdout.write(f"not rendered: {', '.join(failed)}\n")
+    return 1 if failed else 0
+
+
+def _take(window: MainWindow, shot: Shot, sample: SampleData, out: Path) -> None:
+    appearance = window.command.appearance
+    if appearance.zoom != shot.zoom:
+        appearance.set_zoom(shot.zoom)
+    if appearance.theme != shot.theme:
+        appearance.set_theme(shot.theme)
+    VIEWS[shot.view](window, sample)
+    settle()
+    path = out / shot.file_name
+    if not grab(window).save(str(path), "PNG", 0):  # 0: the most compression
+        raise OSError(f"could not write {path}")
+    problems = layout_problems(window, window.screen())
+    sys.stdout.write(f"{path}: {'; '.join(problems) if problems else 'nothing cut off'}\n")
+    sys.stdout.flush()
