@@ -12,6 +12,7 @@ from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass
 
+from guide_app.export.marks import changes_only_note, outcome_mark
 from guide_app.guide.model import Guide, Node
 from guide_app.store.review_summary import (
     Change,
@@ -127,6 +128,50 @@ def edition(guide: Guide) -> str:
     return f"{guide.title}, edition {guide.edition} ({guide.date})"
 
 
+@dataclass(frozen=True)
+class Detail:
+    """One line of a report's heading: a label and its value (empty if not recorded)."""
+
+    label: str
+    value: str
+    typed: bool  # the user's own words, escaped by each format; else a checked date or ours
+
+
+def state_label(review: Review) -> str:
+    """The review's state in words: Draft or Final."""
+    state = getattr(review, "state", None)
+    return str(getattr(state, "label", "Draft"))
+
+
+def is_draft(review: Review) -> bool:
+    """Whether the review is still a draft (not yet agreed as final)."""
+    return state_label(review) != "Final"
+
+
+def details(review: Review, guide: Guide) -> list[Detail]:
+    """The report's heading: the service, date, lead, people, next review, status and edition."""
+    return [
+        Detail("Service", review.service, typed=True),
+        Detail("Date", review.date, typed=False),
+        Detail("Lead", str(getattr(review, "lead", "")), typed=True),
+        Detail("People present", review.people, typed=True),
+        Detail("Next review", str(getattr(review, "next_review", "")), typed=False),
+        Detail("Review status", state_label(review), typed=False),
+        Detail("Criteria from", edition(guide), typed=False),
+    ]
+
+
+def compared(
+    earlier: Review, review: Review, guide: Guide, changes_only: bool
+) -> tuple[list[Change], list[Change], str]:
+    """Every criterion's change, the changes to list, and what a "changes only" list leaves out."""
+    changes = compare(earlier, review, guide)
+    if not changes_only:
+        return changes, changes, ""
+    shown = [c for c in changes if c.changed]
+    return changes, shown, changes_only_note(changes, shown)
+
+
 # Markdown ------------------------------------------------------------------------------------
 
 
@@ -208,22 +253,19 @@ def _summary(review: Review, guide: Guide) -> list[str]:
     return [*lines, "", overall(review, guide), ""]
 
 
-def _comparison(earlier: Review, review: Review, guide: Guide) -> list[str]:
-    changes = compare(earlier, review, guide)
+def _comparison(earlier: Review, review: Review, guide: Guide, changes_only: bool) -> list[str]:
+    changes, shown, note = compared(earlier, review, guide, changes_only)
     labels = criterion_labels(guide)
     when = f" ({earlier.date})" if earlier.date else ""
-    lines = [
-        f"## Comparison with {_text(earlier.name)}{when}",
-        "",
-        outcome_counts(changes),
-        "",
-        _row(["Criterion", "Before", "After", "Change"]),
-        _row(["---"] * 4),
-    ]
-    lines += [
-        _row([_cell(labels[c.criterion.id]), c.before.label, c.after.label, c.outcome.value])
-        for c in changes
-    ]
+    lines = [f"## Comparison with {_text(earlier.name)}{when}", "", outcome_counts(changes), ""]
+    if note:
+        lines += [note, ""]
+    if not shown:
+        return lines
+    lines += [_row(["Criterion", "Before", "After", "Change"]), _row(["---"] * 4)]
+    for c in shown:
+        before, after = c.before.label, c.after.label
+        lines.append(_row([_cell(labels[c.criterion.id]), before, after, outcome_mark(c.outcome)]))
     return [*lines, ""]
 
 
@@ -253,20 +295,26 @@ def _plan(review: Review, guide: Guide) -> list[str]:
     return [*lines, ""]
 
 
-def review_markdown(review: Review, guide: Guide, *, compared_with: Review | None = None) -> str:
-    """The review as a Markdown report; the same review and guide always give the same text."""
+def review_markdown(
+    review: Review,
+    guide: Guide,
+    *,
+    compared_with: Review | None = None,
+    changes_only: bool = False,
+) -> str:
+    """The review as a Markdown report; the same review and guide always give the same text.
+
+    With `compared_with`, a comparison follows the summary; with `changes_only` too, it lists
+    only the criteria whose status changed.
+    """
     lines = [f"# Service review: {_text(review.name)}", ""]
-    for label, value in (  # dates are checked (YYYY-MM-DD); the edition is the guide's
-        ("Service", _text(review.service)),
-        ("Date", one_line(review.date)),
-        ("People present", _text(review.people)),
-        ("Criteria from", one_line(edition(guide))),
-    ):
-        lines.append(f"- **{label}:** {value or NOT_RECORDED}")
+    for detail in details(review, guide):  # dates are checked (YYYY-MM-DD); the rest is ours
+        value = _text(detail.value) if detail.typed else one_line(detail.value)
+        lines.append(f"- **{detail.label}:** {value or NOT_RECORDED}")
     lines += ["", f"> {PRIVACY_NOTE}", ""]
     lines += _summary(review, guide)
     if compared_with is not None:
-        lines += _comparison(compared_with, review, guide)
+        lines += _comparison(compared_with, review, guide, changes_only)
     for part in numbered(guide):
         lines += [f"## {part.number}. {one_line(part.principle.title)}", ""]
         for number, criterion in part.criteria:

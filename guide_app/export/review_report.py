@@ -7,6 +7,13 @@ import re
 from collections.abc import Mapping
 from dataclasses import dataclass
 
+from guide_app.export.marks import (
+    KEY_LABEL,
+    OUTCOME_COLOURS,
+    PRINT_COLOURS,
+    STATUS_GLYPHS,
+    outcome_mark,
+)
 from guide_app.export.review_markdown import (
     NO_DATE,
     NO_OWNER,
@@ -18,27 +25,19 @@ from guide_app.export.review_markdown import (
     action_plan,
     action_text,
     assessment_of,
+    compared,
     criterion_labels,
-    edition,
+    details,
     numbered,
     one_line,
     outcome_counts,
     overall,
 )
 from guide_app.guide.model import Guide
-from guide_app.store.review_summary import compare, not_in_edition, summarise
+from guide_app.store.review_summary import Outcome, not_in_edition, summarise
 from guide_app.store.reviews import STATUS_ORDER, Assessment, Review, Status
 
 BAR_WIDTH = 20
-# Each status has its own pattern, so the bar reads without colour (and in black and white).
-BAR_GLYPHS = {
-    Status.MET: "█",
-    Status.PARTLY_MET: "▓",
-    Status.NOT_MET: "▒",
-    Status.NOT_APPLICABLE: "░",
-    Status.NOT_ASSESSED: "╌",
-}
-BAR_LEGEND = "Bar: " + ", ".join(f"{BAR_GLYPHS[s]} {s.label.lower()}" for s in STATUS_ORDER) + "."
 _WIDE = ' width="32%"'
 _MONO = "font-family: 'DejaVu Sans Mono', 'Consolas', 'Menlo', 'Courier New', monospace;"
 SIGN_OFF_ROWS = 3
@@ -50,22 +49,16 @@ PAPER = "#ffffff"
 SHADE = "#e8e8e8"  # table headings
 NOTE = "#fff4cc"  # the privacy note
 RULE = "#808080"  # table borders
-PRINT_COLOURS = {
-    Status.MET: "#1b5e20",
-    Status.PARTLY_MET: "#8a5a00",
-    Status.NOT_MET: "#b71c1c",
-    Status.NOT_APPLICABLE: "#555555",
-    Status.NOT_ASSESSED: "#555555",
-}
 
 
 @dataclass(frozen=True)
 class _Look:
-    """How tables and bars are drawn: explicit light colours for print, the palette on screen."""
+    """How tables and marks are drawn: explicit light colours for print, the palette on screen."""
 
     table: str
     heading: str  # attributes of a heading cell
     colours: Mapping[Status, str] | None
+    outcome_colours: Mapping[Outcome, str]
 
     def th(self, text: str, extra: str = "") -> str:
         return f'<th{self.heading}{extra} align="left">{text}</th>'
@@ -78,12 +71,14 @@ _PRINT = _Look(
     ),
     heading=f' style="background-color: {SHADE}; color: {INK};"',
     colours=PRINT_COLOURS,
+    outcome_colours=OUTCOME_COLOURS,
 )
 _SCREEN = _Look(
     table='border="1" cellspacing="0" cellpadding="3" width="100%" '
     'style="border-collapse: collapse; border-style: solid;"',
     heading="",
     colours=None,
+    outcome_colours={},
 )
 
 
@@ -132,14 +127,29 @@ def bar_lengths(counts: Mapping[Status, int], width: int = BAR_WIDTH) -> list[tu
     return [(s, lengths[s]) for s in STATUS_ORDER if lengths[s]]
 
 
+def _glyphs(status: Status, count: int, look: _Look) -> str:
+    """`count` of the status's shape, in the bars' font and (on paper) the status's colour.
+
+    The bars, the key and every status in a report are drawn with this, so the key shows
+    exactly what the bars show.
+    """
+    colour = f" color: {look.colours[status]};" if look.colours is not None else ""
+    return f'<span style="{_MONO}{colour}">{STATUS_GLYPHS[status] * count}</span>'
+
+
+def _status(status: Status, look: _Look, *, bold: bool = False) -> str:
+    """The status's shape and its words: never colour alone."""
+    words = f"<b>{status.label}</b>" if bold else status.label
+    return f"{_glyphs(status, 1, look)} {words}"
+
+
 def _bar(counts: Mapping[Status, int], look: _Look) -> str:
-    pieces = []
-    for status, length in bar_lengths(counts):
-        glyphs = BAR_GLYPHS[status] * length
-        if look.colours is not None:
-            glyphs = f'<span style="color: {look.colours[status]};">{glyphs}</span>'
-        pieces.append(glyphs)
-    return f'<span style="{_MONO}">{"".join(pieces)}</span>'
+    return "".join(_glyphs(status, length, look) for status, length in bar_lengths(counts))
+
+
+def _key(look: _Look) -> str:
+    """The key to the bars: each status's shape, drawn as in the bars, and its words."""
+    return f"<b>{KEY_LABEL}:</b> " + ", ".join(_status(s, look) for s in STATUS_ORDER) + "."
 
 
 def _summary(review: Review, guide: Guide, look: _Look, level: int) -> list[str]:
@@ -147,6 +157,8 @@ def _summary(review: Review, guide: Guide, look: _Look, level: int) -> list[str]
     head = "".join(look.th(s.label) for s in STATUS_ORDER)
     out = [
         f"<h{level}>Summary</h{level}>",
+        f"<p>{html.escape(overall(review, guide))}</p>",
+        f"<p>{_key(look)}</p>",
         f"<table {look.table}>",
         f"<thead><tr>{look.th('Principle', _WIDE)}{head}{look.th('Criteria')}</tr></thead>",
     ]
@@ -164,28 +176,39 @@ def _summary(review: Review, guide: Guide, look: _Look, level: int) -> list[str]
             f'<td align="right"><b>{summary.total}</b></td></tr>'
         ),
         "</table>",
-        f"<p>{html.escape(overall(review, guide))}<br>{html.escape(BAR_LEGEND)}</p>",
     ]
     return out
 
 
+def _outcome(outcome: Outcome, look: _Look) -> str:
+    """What changed, as a symbol and words; a change in bold, and on paper green or red."""
+    text = html.escape(outcome_mark(outcome))
+    colour = look.outcome_colours.get(outcome)
+    if colour is not None:
+        text = f'<span style="color: {colour};">{text}</span>'
+    return text if outcome is Outcome.UNCHANGED else f"<b>{text}</b>"
+
+
 def _comparison(
-    earlier: Review, review: Review, guide: Guide, look: _Look, level: int
+    earlier: Review, review: Review, guide: Guide, look: _Look, level: int, changes_only: bool
 ) -> list[str]:
-    changes = compare(earlier, review, guide)
+    changes, shown, note = compared(earlier, review, guide, changes_only)
     labels = criterion_labels(guide)
     when = f" ({_e(earlier.date)})" if earlier.date else ""
-    heads = "".join(look.th(h) for h in ("Criterion", "Before", "After", "Change"))
     out = [
         f"<h{level}>Comparison with {_e(earlier.name)}{when}</h{level}>",
         f"<p>{html.escape(outcome_counts(changes))}</p>",
-        f"<table {look.table}>",
-        f"<thead><tr>{heads}</tr></thead>",
     ]
+    if note:
+        out.append(f"<p>{html.escape(note)}</p>")
+    if not shown:
+        return out
+    heads = "".join(look.th(h) for h in ("Criterion", "Before", "After", "Change"))
+    out += [f"<table {look.table}>", f"<thead><tr>{heads}</tr></thead>"]
     out += [
-        f"<tr><td>{_e(labels[c.criterion.id])}</td><td>{c.before.label}</td>"
-        f"<td>{c.after.label}</td><td>{c.outcome.value}</td></tr>"
-        for c in changes
+        f"<tr><td>{_e(labels[c.criterion.id])}</td><td>{_status(c.before, look)}</td>"
+        f"<td>{_status(c.after, look)}</td><td>{_outcome(c.outcome, look)}</td></tr>"
+        for c in shown
     ]
     return [*out, "</table>"]
 
@@ -209,15 +232,22 @@ def _plan(review: Review, guide: Guide, look: _Look, heading: str) -> list[str]:
     return [*out, "</table>"]
 
 
-def summary_html(review: Review, guide: Guide, *, compared_with: Review | None = None) -> str:
+def summary_html(
+    review: Review,
+    guide: Guide,
+    *,
+    compared_with: Review | None = None,
+    changes_only: bool = False,
+) -> str:
     """The summary for the screen: counts and bars, overall, open actions, comparison.
 
     No colours are set, so it follows the light or dark palette of the view showing it.
+    With `changes_only`, the comparison lists only the criteria whose status changed.
     """
     out = _summary(review, guide, _SCREEN, 3)
     out += _plan(review, guide, _SCREEN, "<h3>Open actions</h3>")
     if compared_with is not None:
-        out += _comparison(compared_with, review, guide, _SCREEN, 3)
+        out += _comparison(compared_with, review, guide, _SCREEN, 3, changes_only)
     return "\n".join(out) + "\n"
 
 
@@ -230,12 +260,7 @@ def _criterion(heading: str, found: Assessment) -> list[str]:
     def row(label: str, value: str) -> str:
         return f'<tr><td width="22%"{_PRINT.heading}><b>{label}</b></td><td>{value}</td></tr>'
 
-    colour = PRINT_COLOURS[found.status]
-    status = (
-        f'<span style="{_MONO} color: {colour};">{BAR_GLYPHS[found.status]}</span> '
-        f"<b>{found.status.label}</b>"
-    )
-    rows = [row("Status", status)]
+    rows = [row("Status", _status(found.status, _PRINT, bold=True))]
     if found.status is Status.NOT_APPLICABLE:
         rows.append(row("Reason not applicable", _lines(found.reason) or NOT_RECORDED))
     for label, text in (("Notes", found.notes), ("Evidence", found.evidence)):
@@ -267,33 +292,44 @@ def _sign_off() -> list[str]:
     ]
 
 
-def report_html(review: Review, guide: Guide, *, compared_with: Review | None = None) -> str:
-    """The whole review as a light (black on white) HTML report for print and PDF."""
-    details = "".join(
-        f'<tr><td width="22%"><b>{label}</b></td><td>{_e(value) or NOT_RECORDED}</td></tr>'
-        for label, value in (
-            ("Service", review.service),
-            ("Date", review.date),
-            ("People present", review.people),
-            ("Criteria from", edition(guide)),
-        )
+def _heading(review: Review, guide: Guide) -> list[str]:
+    """The title, the review's details (lead, next review, draft or final …) and the note."""
+    rows = "".join(
+        f'<tr><td width="22%"><b>{d.label}</b></td><td>{_e(d.value) or NOT_RECORDED}</td></tr>'
+        for d in details(review, guide)
     )
+    return [
+        f'<h1 style="font-size: 18pt;">Service review: {_e(review.name)}</h1>',
+        f'<table border="0" cellspacing="0" cellpadding="3" width="100%">{rows}</table>',
+        (
+            f'<p>&nbsp;</p><table {_PRINT.table}><tr><td style="background-color: {NOTE}; '
+            f'color: {INK};"><b>Note:</b> {html.escape(PRIVACY_NOTE)}</td></tr></table>'
+        ),
+    ]
+
+
+def report_html(
+    review: Review,
+    guide: Guide,
+    *,
+    compared_with: Review | None = None,
+    changes_only: bool = False,
+) -> str:
+    """The whole review as a light (black on white) HTML report for print and PDF.
+
+    With `changes_only`, the comparison lists only the criteria whose status changed.
+    """
     out = [
         "<html><head>",
         '<meta http-equiv="Content-Type" content="text/html; charset=utf-8">',
         f"<title>{_e(review.name)}</title>",
         "</head>",
         f'<body style="color: {INK}; background-color: {PAPER}; font-size: 10pt;">',
-        f'<h1 style="font-size: 18pt;">Service review: {_e(review.name)}</h1>',
-        f'<table border="0" cellspacing="0" cellpadding="3" width="100%">{details}</table>',
-        (
-            f'<p>&nbsp;</p><table {_PRINT.table}><tr><td style="background-color: {NOTE}; '
-            f'color: {INK};"><b>Note:</b> {html.escape(PRIVACY_NOTE)}</td></tr></table>'
-        ),
+        *_heading(review, guide),
     ]
     out += _summary(review, guide, _PRINT, 2)
     if compared_with is not None:
-        out += _comparison(compared_with, review, guide, _PRINT, 2)
+        out += _comparison(compared_with, review, guide, _PRINT, 2, changes_only)
     for n, part in enumerate(numbered(guide)):
         out.append(f"<h2{_BREAK if n == 0 else ''}>{part.number}. {_e(part.principle.title)}</h2>")
         for number, criterion in part.criteria:

@@ -103,10 +103,11 @@ class Outcome(enum.StrEnum):
     """How one criterion changed between two reviews."""
 
     IMPROVED = "Improved"
-    SLIPPED = "Slipped"
+    WORSE = "Worse"
     UNCHANGED = "Unchanged"
     NEWLY_ASSESSED = "Newly assessed"
     NOT_COMPARABLE = "Not comparable"
+    SLIPPED = "Worse"  # its former name: the same member as WORSE
 
 
 @dataclass(frozen=True)
@@ -119,21 +120,31 @@ class Change:
     after: Status
     outcome: Outcome
 
+    @property
+    def changed(self) -> bool:
+        """Whether the status is not the same as before."""
+        return self.outcome is not Outcome.UNCHANGED
+
 
 def _outcome(before: Status, after: Status) -> Outcome:
     if before == after:
         return Outcome.UNCHANGED
     if before.rank is not None and after.rank is not None:
-        return Outcome.IMPROVED if after.rank > before.rank else Outcome.SLIPPED
+        return Outcome.IMPROVED if after.rank > before.rank else Outcome.WORSE
     if before is Status.NOT_ASSESSED:
         return Outcome.NEWLY_ASSESSED
     return Outcome.NOT_COMPARABLE
 
 
-def compare(earlier: Review, later: Review, guide: Guide) -> list[Change]:
-    """For each criterion: improved, slipped, unchanged, newly assessed or not comparable."""
+def compare(
+    earlier: Review, later: Review, guide: Guide, *, changes_only: bool = False
+) -> list[Change]:
+    """For each criterion: improved, worse, unchanged, newly assessed or not comparable.
+
+    With `changes_only`, only the criteria whose status changed, in guide order.
+    """
     before = {row.criterion.id: row.assessment.status for row in rows(earlier, guide)}
-    return [
+    changes = [
         Change(
             row.principle,
             row.criterion,
@@ -143,3 +154,4 @@ def compare(earlier: Review, later: Review, guide: Guide) -> list[Change]:
         )
         for row in rows(later, guide)
     ]
+    return [c for c in changes if c.changed] if changes_only else changes

@@ -59,7 +59,10 @@ MARKDOWN = """\
 
 - **Service:** MSK physiotherapy
 - **Date:** 2026-03-01
+- **Lead:** Not recorded
 - **People present:** AB\\, CD
+- **Next review:** Not recorded
+- **Review status:** Draft
 - **Criteria from:** Test guide, edition 1 (2026-01-01)
 
 > Reviews must not hold patient-identifiable information: no names, dates of birth, NHS \
@@ -116,12 +119,12 @@ Open actions, soonest due first; actions without a due date come last.
 COMPARISON = """\
 ## Comparison with Autumn review (2025-09-01)
 
-Improved: 0. Slipped: 1. Unchanged: 0. Newly assessed: 1. Not comparable: 0.
+Improved: 0. Worse: 1. Unchanged: 0. Newly assessed: 1. Not comparable: 0.
 
 | Criterion | Before | After | Change |
 | --- | --- | --- | --- |
-| 1.1 People are asked about mood. | Met | Partly met | Slipped |
-| 1.2 Staff know local services. | Not assessed | Not applicable | Newly assessed |
+| 1.1 People are asked about mood. | Met | Partly met | ▼ Worse |
+| 1.2 Staff know local services. | Not assessed | Not applicable | + Newly assessed |
 
 """
 
@@ -248,7 +251,7 @@ def test_summary_sets_no_colours_so_it_follows_the_screen_palette(guide: Guide) 
     assert "Assessed: 2 of 2 criteria (100%)" in summary
     assert "Open actions" in summary
     assert "Comparison with Autumn review" in summary
-    assert "Slipped: 1." in summary
+    assert "Worse: 1." in summary
 
 
 def test_bars_always_fill_their_width() -> None:
