@@ -59,6 +59,8 @@ def changes_only_note(changes: list[Change], shown: list[Change]) -> str:
     if not shown:
         return "No criterion's status changed."
     left_out = len(changes) - len(shown)
+    if not left_out:
+        return "Every criterion's status changed."
     criteria = "criterion" if left_out == 1 else "criteria"
     return (
         f"Only criteria whose status changed are listed ({left_out} unchanged {criteria} left out)."
