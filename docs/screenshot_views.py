@@ -56,15 +56,21 @@ def show_bookmarks(window: MainWindow, sample: SampleData) -> None:
 
 
 def show_review(window: MainWindow, sample: SampleData) -> None:
-    """The review editor on the criterion with the most notes, evidence and actions."""
+    """The review editor on the criterion with the most notes, evidence and actions, at its top."""
     window.open(f"review:{sample.review_id}/{sample.long_criterion}")
     window.reviews.editor.tabs.setCurrentIndex(0)
+    settle()  # the panel lays out before it is scrolled
+    _scroll_to_status(window, top=True)
 
 
 def show_review_editing(window: MainWindow, sample: SampleData) -> None:
     """The same criterion scrolled to its status buttons, notes, evidence and actions."""
     show_review(window, sample)
-    settle()  # the panel lays out before it is scrolled
+    _scroll_to_status(window, top=False)
+
+
+def _scroll_to_status(window: MainWindow, *, top: bool) -> None:
+    """Scroll the criterion's panel to its start, or to put its status buttons at the top."""
     buttons = [
         b for b in window.reviews.findChildren(QRadioButton) if b.objectName().startswith("status-")
     ]
@@ -73,8 +79,8 @@ def show_review_editing(window: MainWindow, sample: SampleData) -> None:
     area = _scroll_area(buttons[0])
     inside = area.widget() if area is not None else None
     if area is not None and inside is not None:
-        top = buttons[0].mapTo(inside, QPoint(0, 0)).y()
-        area.verticalScrollBar().setValue(top - 8)
+        y = 0 if top else buttons[0].mapTo(inside, QPoint(0, 0)).y() - 8
+        area.verticalScrollBar().setValue(y)
 
 
 def _scroll_area(widget: QWidget) -> QScrollArea | None:
