@@ -7,10 +7,8 @@ from functools import partial
 
 from PySide6.QtCore import (
     QModelIndex,
-    QPersistentModelIndex,
     QPoint,
     QSignalBlocker,
-    QSortFilterProxyModel,
     Qt,
     QTimer,
     Signal,
@@ -20,12 +18,14 @@ from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
     QFormLayout,
+    QFrame,
     QHBoxLayout,
     QInputDialog,
     QLabel,
     QLineEdit,
     QMenu,
     QPushButton,
+    QScrollArea,
     QSplitter,
     QTreeView,
     QVBoxLayout,
@@ -35,47 +35,12 @@ from PySide6.QtWidgets import (
 from guide_app.guide.model import Node
 from guide_app.store.bookmarks import Bookmark, BookmarkError, Folder
 from guide_app.ui import bookmark_commands as commands
-from guide_app.ui.bookmarks_model import (
-    CHANGED_ROLE,
-    FILTER_ROLE,
-    NOT_IN_EDITION,
-    ORDER_ROLE,
-    TITLE_ROLE,
-    BookmarksModel,
-)
+from guide_app.ui.bookmarks_model import NOT_IN_EDITION, BookmarksModel
+from guide_app.ui.bookmarks_proxy import SORTS, BookmarksProxy
 from guide_app.ui.plain_text import menu_text
 from guide_app.ui.text_limit import LimitedTextEdit
 
-_Index = QModelIndex | QPersistentModelIndex
-SORTS = (("Guide order", ORDER_ROLE), ("Title", TITLE_ROLE), ("Last changed", CHANGED_ROLE))
 _NOTE_SAVE_MS = 400
-
-
-class BookmarksProxy(QSortFilterProxyModel):
-    """Filters on title, note and page; sorts folders first, then by the chosen key."""
-
-    def __init__(self, model: BookmarksModel) -> None:
-        super().__init__()
-        self.setSourceModel(model)
-        self.setRecursiveFilteringEnabled(True)
-        self.setFilterRole(FILTER_ROLE)
-        self.setFilterCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
-        self.sort_role = ORDER_ROLE
-        self.sort(0)
-
-    def set_sort(self, role: int) -> None:
-        """Sort by ORDER_ROLE, TITLE_ROLE or CHANGED_ROLE (newest first)."""
-        self.sort_role = role
-        self.invalidate()
-        self.sort(0)
-
-    def lessThan(self, left: _Index, right: _Index) -> bool:
-        model = self.sourceModel()
-        assert isinstance(model, BookmarksModel)
-        a, b = model.sort_key(left, self.sort_role), model.sort_key(right, self.sort_role)
-        if self.sort_role == CHANGED_ROLE and a[0] == b[0] == 1:
-            return bool(a[1] > b[1])  # newest first
-        return a < b
 
 
 class BookmarksPane(QWidget):
@@ -185,9 +150,15 @@ class BookmarksPane(QWidget):
         list_layout.addLayout(top)
         list_layout.addWidget(self.view, 1)
         list_layout.addLayout(buttons)
+        details_area = QScrollArea()  # at 200 % on a small screen it scrolls, never cuts off
+        details_area.setObjectName("bookmarkDetailsArea")
+        details_area.setWidget(self.details)
+        details_area.setWidgetResizable(True)
+        details_area.setFrameShape(QFrame.Shape.NoFrame)
+        details_area.setFocusPolicy(Qt.FocusPolicy.NoFocus)
         split = QSplitter(Qt.Orientation.Vertical)
         split.addWidget(list_part)
-        split.addWidget(self.details)
+        split.addWidget(details_area)
         split.setStretchFactor(0, 3)
         split.setStretchFactor(1, 2)
         split.setChildrenCollapsible(False)

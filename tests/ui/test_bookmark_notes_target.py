@@ -2,13 +2,26 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+
+import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QKeySequence
-from PySide6.QtWidgets import QApplication, QWidget
+from PySide6.QtWidgets import QApplication, QScrollArea, QWidget
 from pytestqt.qtbot import QtBot
 
 from guide_app.store.bookmarks import Bookmark
+from guide_app.ui.bookmarks_model import BookmarksModel
+from guide_app.ui.bookmarks_pane import BookmarksPane
 from guide_app.ui.main_window import MainWindow
+
+
+@pytest.fixture(autouse=True)
+def _plain_look_afterwards(qapp: QApplication) -> Iterator[None]:
+    """Leave the application's font (the zoom) as it was for the next test."""
+    font = qapp.font()
+    yield
+    qapp.setFont(font)
 
 
 def focused() -> QWidget:
@@ -98,3 +111,35 @@ def test_with_the_pane_open_a_new_bookmark_is_the_one_whose_note_is_typed(
     type_note(qtbot, window, "second")
     qtbot.waitUntil(lambda: note_of(window, "ex-one") == "second")
     assert note_of(window, "alpha") == "first"
+
+
+def test_at_200_percent_in_a_small_pane_the_title_note_and_details_can_all_be_seen(
+    qtbot: QtBot, window: MainWindow
+) -> None:
+    """As the side pane is on a 1024x600 screen at 200 %: squeezed below what it asks for."""
+    bookmark = window.bookmarks.add("alpha", "Alpha", note="A note on several lines\n" * 6)
+    window.command.appearance.set_zoom(2.0, remember=False)
+    host = QWidget()
+    qtbot.addWidget(host)
+    pane = BookmarksPane(BookmarksModel(window.bookmarks, window.guide), window.undo_stack, host)
+    pane.setGeometry(0, 0, 400, 440)
+    host.resize(400, 440)
+    host.show()
+    pane.select(bookmark.id)
+
+    lines = pane.note.fontMetrics().lineSpacing()
+
+    def in_view(widget: QWidget) -> int:
+        """How much of `widget` is shown once the details scroll to it (as for the keyboard)."""
+        area = widget.parentWidget()
+        while area is not None and not isinstance(area, QScrollArea):
+            area = area.parentWidget()
+        if area is not None:
+            area.ensureWidgetVisible(widget, 0, 0)
+        return widget.visibleRegion().boundingRect().height()
+
+    qtbot.waitUntil(lambda: pane.note.viewport().height() >= 3 * lines)  # room to write in
+    qtbot.waitUntil(lambda: pane.info.height() >= pane.info.heightForWidth(pane.info.width()))
+    qtbot.waitUntil(lambda: in_view(pane.title) == pane.title.height())
+    qtbot.waitUntil(lambda: in_view(pane.info) == pane.info.height())  # no line cut off
+    qtbot.waitUntil(lambda: in_view(pane.note) >= 3 * lines)
