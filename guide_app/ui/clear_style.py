@@ -226,7 +226,10 @@ class ClearStyle(QProxyStyle):
         painter.translate(0.5, -0.5)  # where Fusion draws its outline
         painter.setPen(QPen(colour, 1))
         painter.setBrush(Qt.BrushStyle.NoBrush)
-        painter.drawRoundedRect(QRectF(option.rect.adjusted(0, 1, -1, 0)), 2, 2)
+        outline = QRectF(option.rect.adjusted(0, 1, -1, 0))
+        painter.drawRoundedRect(outline, 2, 2)
+        if keyboard:  # a second line inside, as a focused field has
+            painter.drawRoundedRect(outline.adjusted(1, 1, -1, -1), 2, 2)
         painter.restore()
         return True
 
