@@ -5,7 +5,10 @@ so the test (tests/a11y/test_screen_reader.py) runs this file as a separate proc
 
     /usr/bin/python3 atspi_walker.py PID wait             until the app's window is on the bus
     /usr/bin/python3 atspi_walker.py PID dump             every object shown, as JSON lines
-    /usr/bin/python3 atspi_walker.py PID act ROLE NAME    do the first action of that object
+    /usr/bin/python3 atspi_walker.py PID act ROLE NAME [ACTION]    do that object's action
+        (its first, as Orca's default, unless ACTION names another, such as Press)
+    /usr/bin/python3 atspi_walker.py PID hear ROLE NAME [ACTION]   the same, then print what
+        the app announces (object:announcement) until the first announcement or a time limit
     /usr/bin/python3 atspi_walker.py PID type ROLE NAME TEXT    put TEXT in that field
 
 It imports nothing from the project: it sees the app only as a screen reader does.
@@ -22,6 +25,7 @@ import pyatspi  # type: ignore[import-not-found]  # Debian's python3-pyatspi
 MAX_TEXT = 20_000  # characters of a text object to report (a page is a few thousand)
 MAX_OBJECTS = 5_000
 WAIT_SECONDS = 30
+HEAR_SECONDS = 10  # a bound on waiting for an announcement, not a measure of speed
 
 
 def find_app(pid: int) -> object | None:
@@ -103,10 +107,40 @@ def first_shown(app: object, role: str, name: str) -> object | None:
     return None
 
 
-def act(app: object, role: str, name: str) -> bool:
-    """Do the first action (Press, Toggle, ...) of the first shown object with role and name."""
+def act(app: object, role: str, name: str, action_name: str = "") -> bool:
+    """Do an action (the first, or the one named) of the first shown object with role and name."""
     acc = first_shown(app, role, name)
-    return acc is not None and bool(acc.queryAction().doAction(0))
+    if acc is None:
+        return False
+    action = acc.queryAction()
+    names = [action.getName(i) for i in range(action.nActions)]
+    index = names.index(action_name) if action_name in names else 0 if not action_name else -1
+    return index >= 0 and bool(action.doAction(index))
+
+
+def hear(app: object, role: str, name: str, action_name: str = "") -> list[str] | None:
+    """Act as `act` does, and return what the app announces to screen readers meanwhile."""
+    from gi.repository import GLib  # type: ignore[import-not-found]  # with python3-gi
+
+    heard: list[str] = []
+    done: list[bool] = []
+
+    def listen(event: object) -> None:
+        heard.append(str(event.any_data))
+        pyatspi.Registry.stop()
+
+    def start() -> bool:
+        done.append(act(app, role, name, action_name))
+        if not done[-1]:
+            pyatspi.Registry.stop()
+        return False  # once
+
+    pyatspi.Registry.registerEventListener(listen, "object:announcement")
+    GLib.idle_add(start)
+    GLib.timeout_add(int(HEAR_SECONDS * 1000), lambda: pyatspi.Registry.stop() or False)
+    pyatspi.Registry.start()
+    pyatspi.Registry.deregisterEventListener(listen, "object:announcement")
+    return heard if done and done[0] else None
 
 
 def type_text(app: object, role: str, name: str, text: str) -> bool:
@@ -128,9 +162,16 @@ def main(argv: list[str]) -> int:
     if command == "dump":
         for record in walk(app):
             sys.stdout.write(json.dumps(record) + "\n")
-    elif command == "act" and not act(app, rest[0], rest[1]):
-        sys.stderr.write(f"no shown {rest[0]} named {rest[1]!r} with an action\n")
+    elif command == "act" and not act(app, *rest[:3]):
+        sys.stderr.write(f"no shown {rest[0]} named {rest[1]!r} with that action\n")
         return 1
+    elif command == "hear":
+        heard = hear(app, *rest[:3])
+        if heard is None:
+            sys.stderr.write(f"no shown {rest[0]} named {rest[1]!r} with that action\n")
+            return 1
+        for text in heard:
+            sys.stdout.write(json.dumps(text) + "\n")
     elif command == "type" and not type_text(app, *rest[:3]):
         sys.stderr.write(f"no shown {rest[0]} named {rest[1]!r} to type in\n")
         return 1

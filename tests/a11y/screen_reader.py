@@ -145,10 +145,16 @@ class ScreenReader:
             )
         return found
 
-    def act(self, role: str, name: str) -> None:
-        """Do what pressing Enter or Space on that object would do (its first action)."""
-        done = self._walker("act", role, name)
+    def act(self, role: str, name: str, action: str = "") -> None:
+        """Do that object's first action (what Orca offers first), or the one named."""
+        done = self._walker("act", role, name, action)
         assert done.returncode == 0, done.stderr
+
+    def hear(self, role: str, name: str, action: str = "") -> list[str]:
+        """Act as `act` does; return what the app announced to screen readers meanwhile."""
+        done = self._walker("hear", role, name, action)
+        assert done.returncode == 0, done.stderr
+        return [json.loads(line) for line in done.stdout.splitlines()]
 
     def type(self, role: str, name: str, text: str) -> None:
         """Put `text` in that field, as typing it would (Qt sends the change signals)."""
