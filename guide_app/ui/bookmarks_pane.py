@@ -2,10 +2,10 @@
 
 from __future__ import annotations
 
-import datetime as dt
 from functools import partial
 
 from PySide6.QtCore import (
+    QEvent,
     QModelIndex,
     QPoint,
     QSignalBlocker,
@@ -18,14 +18,12 @@ from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
     QFormLayout,
-    QFrame,
     QHBoxLayout,
     QInputDialog,
     QLabel,
     QLineEdit,
     QMenu,
     QPushButton,
-    QScrollArea,
     QSplitter,
     QTreeView,
     QVBoxLayout,
@@ -35,10 +33,10 @@ from PySide6.QtWidgets import (
 from guide_app.guide.model import Node
 from guide_app.store.bookmarks import Bookmark, BookmarkError, Folder
 from guide_app.ui import bookmark_commands as commands
+from guide_app.ui.bookmark_details import NoteField, room_for_details, scrolling, when
 from guide_app.ui.bookmarks_model import NOT_IN_EDITION, BookmarksModel
 from guide_app.ui.bookmarks_proxy import SORTS, BookmarksProxy
 from guide_app.ui.plain_text import menu_text
-from guide_app.ui.text_limit import LimitedTextEdit
 
 _NOTE_SAVE_MS = 400
 
@@ -109,7 +107,7 @@ class BookmarksPane(QWidget):
         self.title = QLineEdit()
         self.title.setObjectName("bookmarkTitle")
         self.title.setAccessibleName("Bookmark title")
-        self.note = LimitedTextEdit("The note")
+        self.note = NoteField("The note")
         self.note.setObjectName("bookmarkNote")
         self.note.setAccessibleName("Bookmark note")
         self.note.setPlaceholderText("Why you keep this page, e.g. 'use with new referrals'")
@@ -150,13 +148,8 @@ class BookmarksPane(QWidget):
         list_layout.addLayout(top)
         list_layout.addWidget(self.view, 1)
         list_layout.addLayout(buttons)
-        details_area = QScrollArea()  # at 200 % on a small screen it scrolls, never cuts off
-        details_area.setObjectName("bookmarkDetailsArea")
-        details_area.setWidget(self.details)
-        details_area.setWidgetResizable(True)
-        details_area.setFrameShape(QFrame.Shape.NoFrame)
-        details_area.setFocusPolicy(Qt.FocusPolicy.NoFocus)
-        split = QSplitter(Qt.Orientation.Vertical)
+        self.details_area = details_area = scrolling(self.details)  # never cut off at 200 %
+        self.split = split = QSplitter(Qt.Orientation.Vertical)
         split.addWidget(list_part)
         split.addWidget(details_area)
         split.setStretchFactor(0, 3)
@@ -235,10 +228,20 @@ class BookmarksPane(QWidget):
             self.view.expandAll()
 
     def showEvent(self, event: QShowEvent) -> None:
-        """Open the folders if that was left for when the pane is shown."""
+        """Open the folders if that was left for when the pane is shown; size the details."""
         super().showEvent(event)
         if self._expand_pending:
             self.expand_all()
+        QTimer.singleShot(0, self._room_for_details)  # once the pane is laid out
+
+    def changeEvent(self, event: QEvent) -> None:
+        """After a zoom, give the details the room they now ask for."""
+        super().changeEvent(event)
+        if event.type() == QEvent.Type.FontChange and self.isVisible():
+            QTimer.singleShot(0, self._room_for_details)
+
+    def _room_for_details(self) -> None:
+        room_for_details(self.split, self.details_area, self.details)
 
     def _after_reset(self) -> None:
         self.expand_all()
@@ -277,7 +280,7 @@ class BookmarksPane(QWidget):
             if page is not None
             else (f"This page is {NOT_IN_EDITION} of the guide; your title and note are kept.")
         )
-        self.info.setText(f"{where}\nSaved {_when(item.created)}; changed {_when(item.changed)}.")
+        self.info.setText(f"{where}\nSaved {when(item.created)}; changed {when(item.changed)}.")
 
     def _commit_title(self) -> None:
         item = self.current_item()
@@ -362,12 +365,3 @@ class BookmarksPane(QWidget):
         for action in menu.actions():
             action.setEnabled(not self.store.read_only or action.text() == "&Open")
         menu.popup(self.view.viewport().mapToGlobal(point))
-
-
-def _when(stamp: str) -> str:
-    """Show a stored UTC time as local date and time, e.g. 26 Nov 2026, 14:05."""
-    try:
-        moment = dt.datetime.fromisoformat(stamp).astimezone()
-    except (ValueError, OverflowError):  # not a time, or one too near year 1 or 9999 to shift
-        return stamp
-    return moment.strftime("%d %b %Y, %H:%M").lstrip("0")

@@ -143,3 +143,17 @@ def test_at_200_percent_in_a_small_pane_the_title_note_and_details_can_all_be_se
     qtbot.waitUntil(lambda: in_view(pane.title) == pane.title.height())
     qtbot.waitUntil(lambda: in_view(pane.info) == pane.info.height())  # no line cut off
     qtbot.waitUntil(lambda: in_view(pane.note) >= 3 * lines)
+
+
+def test_at_100_percent_on_a_laptop_screen_the_details_need_no_scrolling(
+    qtbot: QtBot, window: MainWindow
+) -> None:
+    window.bookmarks.add("alpha", "Alpha", note="A note on several lines\n" * 6)
+    window.open("alpha")
+    window.resize(1366, 768)
+    press(qtbot, "Ctrl+B")
+    pane = window.bookmarks_pane
+    lines = pane.note.fontMetrics().lineSpacing()
+    qtbot.waitUntil(lambda: pane.note.viewport().height() >= 4 * lines)
+    qtbot.waitUntil(lambda: pane.info.height() >= pane.info.heightForWidth(pane.info.width()))
+    qtbot.waitUntil(lambda: pane.info.visibleRegion().boundingRect() == pane.info.rect())
