@@ -42,6 +42,11 @@ def add_commands(commands: argparse._SubParsersAction[argparse.ArgumentParser]) 
     export.add_argument(
         "--compare", metavar="EARLIER", help="add a comparison with an earlier review"
     )
+    export.add_argument(
+        "--changes-only",
+        action="store_true",
+        help="with --compare, list only the criteria whose status changed",
+    )
     _folders(export)
 
 

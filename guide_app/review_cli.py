@@ -99,15 +99,19 @@ def export_review(args: argparse.Namespace, book: ReviewBook, content: Path, dat
         raise CommandError(f"no saved reviews in {data}")
     review = find(book, args.review)
     earlier = find(book, args.compare) if args.compare else None
+    if args.changes_only and earlier is None:
+        raise CommandError("--changes-only lists what changed since a review named by --compare")
+    changes_only = bool(args.changes_only)
     guide = _guide(content)
     output = Path(args.output).expanduser()
     pages = ""
     if args.export_format == "md":
-        data_bytes = review_markdown(review, guide, compared_with=earlier).encode("utf-8")
+        text = review_markdown(review, guide, compared_with=earlier, changes_only=changes_only)
+        data_bytes = text.encode("utf-8")
     elif args.export_format == "csv":
         data_bytes = review_csv_bytes(review, guide)
     else:
-        data_bytes, count = _pdf(review, guide, earlier)
+        data_bytes, count = _pdf(review, guide, earlier, changes_only)
         pages = f", {count} page{'s' if count != 1 else ''}"
     try:
         write_export(output, data_bytes, data)
@@ -126,7 +130,9 @@ def _why(output: Path, error: OSError) -> str:
     return error.strerror or str(error)
 
 
-def _pdf(review: Review, guide: Guide, earlier: Review | None) -> tuple[bytes, int]:
+def _pdf(
+    review: Review, guide: Guide, earlier: Review | None, changes_only: bool
+) -> tuple[bytes, int]:
     """The PDF's bytes, made by an offscreen Qt that never shows anything."""
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
     from PySide6.QtGui import QGuiApplication
@@ -134,4 +140,4 @@ def _pdf(review: Review, guide: Guide, earlier: Review | None) -> tuple[bytes, i
     _app = QGuiApplication.instance() or QGuiApplication(["guide-app"])  # alive while drawing
     from guide_app.export.review_pdf import pdf_bytes
 
-    return pdf_bytes(review, guide, compared_with=earlier)
+    return pdf_bytes(review, guide, compared_with=earlier, changes_only=changes_only)

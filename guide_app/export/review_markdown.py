@@ -14,6 +14,7 @@ from dataclasses import dataclass
 
 from guide_app.export.marks import changes_only_note, outcome_mark
 from guide_app.guide.model import Guide, Node
+from guide_app.store.review_dates import uk_date
 from guide_app.store.review_summary import (
     Change,
     Outcome,
@@ -67,7 +68,7 @@ def assessment_of(review: Review, criterion: Node) -> Assessment:
 
 def action_text(action: Action) -> str:
     """An action on one line: `what (owner, due YYYY-MM-DD, done|open)`, empty parts left out."""
-    parts = [action.owner.strip(), f"due {action.due}" if action.due else ""]
+    parts = [action.owner.strip(), f"due {uk_date(action.due)}" if action.due else ""]
     parts.append("done" if action.done else "open")
     return f"{one_line(action.what)} ({', '.join(one_line(p) for p in parts if p)})"
 
@@ -139,23 +140,22 @@ class Detail:
 
 def state_label(review: Review) -> str:
     """The review's state in words: Draft or Final."""
-    state = getattr(review, "state", None)
-    return str(getattr(state, "label", "Draft"))
+    return review.state.label
 
 
 def is_draft(review: Review) -> bool:
     """Whether the review is still a draft (not yet agreed as final)."""
-    return state_label(review) != "Final"
+    return not review.final
 
 
 def details(review: Review, guide: Guide) -> list[Detail]:
     """The report's heading: the service, date, lead, people, next review, status and edition."""
     return [
         Detail("Service", review.service, typed=True),
-        Detail("Date", review.date, typed=False),
-        Detail("Lead", str(getattr(review, "lead", "")), typed=True),
+        Detail("Date", uk_date(review.date), typed=False),
+        Detail("Lead", review.lead, typed=True),
         Detail("People present", review.people, typed=True),
-        Detail("Next review", str(getattr(review, "next_review", "")), typed=False),
+        Detail("Next review", uk_date(review.next_review), typed=False),
         Detail("Review status", state_label(review), typed=False),
         Detail("Criteria from", edition(guide), typed=False),
     ]
@@ -210,7 +210,7 @@ def _field(label: str, lines: list[str]) -> list[str]:
 
 def _action(action: Action) -> str:
     """`action_text` with the user's words escaped: `what (owner, due YYYY-MM-DD, done|open)`."""
-    parts = [_text(action.owner), f"due {action.due}" if action.due else ""]
+    parts = [_text(action.owner), f"due {uk_date(action.due)}" if action.due else ""]
     parts.append("done" if action.done else "open")
     return f"{_text(action.what)} ({', '.join(p for p in parts if p)})"
 
@@ -256,7 +256,7 @@ def _summary(review: Review, guide: Guide) -> list[str]:
 def _comparison(earlier: Review, review: Review, guide: Guide, changes_only: bool) -> list[str]:
     changes, shown, note = compared(earlier, review, guide, changes_only)
     labels = criterion_labels(guide)
-    when = f" ({earlier.date})" if earlier.date else ""
+    when = f" ({uk_date(earlier.date)})" if earlier.date else ""
     lines = [f"## Comparison with {_text(earlier.name)}{when}", "", outcome_counts(changes), ""]
     if note:
         lines += [note, ""]
@@ -284,7 +284,7 @@ def _plan(review: Review, guide: Guide) -> list[str]:
     lines += [
         _row(
             [
-                item.action.due or NO_DATE,
+                uk_date(item.action.due) or NO_DATE,
                 _text(item.action.what),
                 _text(item.action.owner) or NO_OWNER,
                 f"{_text(item.old_id)} {NOT_IN_EDITION}" if item.old_id else _cell(item.criterion),

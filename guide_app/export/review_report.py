@@ -34,6 +34,7 @@ from guide_app.export.review_markdown import (
     overall,
 )
 from guide_app.guide.model import Guide
+from guide_app.store.review_dates import uk_date
 from guide_app.store.review_summary import Outcome, not_in_edition, summarise
 from guide_app.store.reviews import STATUS_ORDER, Assessment, Review, Status
 
@@ -194,7 +195,7 @@ def _comparison(
 ) -> list[str]:
     changes, shown, note = compared(earlier, review, guide, changes_only)
     labels = criterion_labels(guide)
-    when = f" ({_e(earlier.date)})" if earlier.date else ""
+    when = f" ({_e(uk_date(earlier.date))})" if earlier.date else ""
     out = [
         f"<h{level}>Comparison with {_e(earlier.name)}{when}</h{level}>",
         f"<p>{html.escape(outcome_counts(changes))}</p>",
@@ -225,7 +226,7 @@ def _plan(review: Review, guide: Guide, look: _Look, heading: str) -> list[str]:
         f"<thead><tr>{heads}</tr></thead>",
     ]
     out += [
-        f"<tr><td>{_e(item.action.due) or NO_DATE}</td><td>{_e(item.action.what)}</td>"
+        f"<tr><td>{_e(uk_date(item.action.due)) or NO_DATE}</td><td>{_e(item.action.what)}</td>"
         f"<td>{_e(item.action.owner) or NO_OWNER}</td><td>{_e(item.criterion)}</td></tr>"
         for item in items
     ]

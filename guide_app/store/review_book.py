@@ -13,6 +13,7 @@ from typing import Any
 
 from guide_app.safe_files import DataRoot
 from guide_app.store.documents import SCHEMA_KEY, Document, encode
+from guide_app.store.review_dates import DateError, iso_date
 from guide_app.store.review_salvage import check, rescue
 from guide_app.store.reviews import (
     SCHEMA_VERSION,
@@ -20,6 +21,7 @@ from guide_app.store.reviews import (
     Assessment,
     Review,
     ReviewError,
+    ReviewState,
     Status,
     started_from,
 )
@@ -30,6 +32,24 @@ log = logging.getLogger(__name__)
 FOLDER = "reviews"
 Listener = Callable[[str, str], None]  # (review id, what changed)
 _TEXT_FIELDS = ("notes", "evidence", "reason")
+_DATE_NAMES = {
+    "date": "The review date",
+    "next_review": "The next review date",
+    "due": "The due date",
+}
+
+
+def _records(count: int, what: str = "criterion record") -> str:
+    """'1 criterion record', '2 criterion records'."""
+    return f"{count} {what}" if count == 1 else f"{count} {what}s"
+
+
+def _typed_date(name: str, text: str) -> str:
+    """A date typed as DD/MM/YYYY or YYYY-MM-DD, as stored (YYYY-MM-DD); "" when blank."""
+    try:
+        return iso_date(text)
+    except DateError as error:
+        raise ReviewError(f"{_DATE_NAMES.get(name, 'The date')}: {error}") from None
 
 
 class ReviewsNotSavedError(OSError):
@@ -98,7 +118,7 @@ class ReviewBook:
             repeated = self._repeated.get(path.stem, [])
             if repeated and loaded.set_aside is not None:
                 messages.append(
-                    f"In {path.name}, {len(repeated)} criterion record(s) appeared more than "
+                    f"In {path.name}, {_records(len(repeated))} appeared more than "
                     f"once ({', '.join(sorted(set(repeated)))}): the first readable one of each "
                     f"was kept; the others are in {loaded.set_aside.name}."
                 )
@@ -112,9 +132,10 @@ class ReviewBook:
                 document.read_only = True
                 continue
             if bad:
+                were = "was" if bad == 1 else "were"
                 messages.append(
-                    f"{bad} damaged criterion record(s) in {path} were left out; the "
-                    "previous version stays in the backups folder."
+                    f"{_records(bad, 'damaged criterion record')} in {path} {were} left out; "
+                    "the previous version stays in the backups folder."
                 )
             self._reviews[review.id] = review
             if loaded.set_aside is not None and not inspect_only:
@@ -201,6 +222,9 @@ class ReviewBook:
     def _put(self, review: Review, what: str) -> None:
         if self.read_only(review.id):
             raise ReviewError(f"review {review.name!r} was saved by a newer version; read-only")
+        kept = self._reviews.get(review.id)
+        if kept is not None and kept.final and review.final:
+            raise ReviewError(f"“{kept.name}” is final: reopen it for editing first")
         self._reviews[review.id] = review
         self._dirty.add(review.id)
         for listener in list(self._listeners):
@@ -213,15 +237,21 @@ class ReviewBook:
         date: str = "",
         people: str = "",
         start_from: str | None = None,
+        lead: str = "",
     ) -> Review:
-        """Make a review; with `start_from`, carry over that review's statuses and open actions."""
-        name, service, date, people = (clean(t) for t in (name, service, date, people))
+        """Make a draft; with `start_from`, carry over that review's statuses and open actions.
+
+        The date may be typed as DD/MM/YYYY or YYYY-MM-DD; it is kept as YYYY-MM-DD.
+        """
+        name, service, people, lead = (clean(t) for t in (name, service, people, lead))
         if not name.strip():
             raise ReviewError("a review needs a name")
+        date = _typed_date("date", clean(date))
         if start_from:
-            review = started_from(self.get(start_from), name.strip(), service, date, people)
+            earlier = self.get(start_from)
+            review = started_from(earlier, name.strip(), service, date, people, lead)
         else:
-            review = Review(new_id(), name.strip(), service, date, people)
+            review = Review(new_id(), name.strip(), service, date, people, lead=lead)
         Review.from_payload(review.to_payload())  # check the details before keeping them
         self._put(review, "added")
         return review
@@ -234,24 +264,33 @@ class ReviewBook:
         service: str | None = None,
         date: str | None = None,
         people: str | None = None,
+        lead: str | None = None,
+        next_review: str | None = None,
     ) -> None:
-        """Change name, service, date or people (None leaves a detail as it is)."""
+        """Change name, service, date, people, lead or next review date (None: left as it is).
+
+        Dates may be typed as DD/MM/YYYY or YYYY-MM-DD; they are kept as YYYY-MM-DD.
+        """
         old = self.get(review_id)
-        name, service, date, people = (
-            None if t is None else clean(t) for t in (name, service, date, people)
-        )
-        review = replace(
-            old,
-            name=old.name if name is None else name.strip(),
-            service=old.service if service is None else service,
-            date=old.date if date is None else date,
-            people=old.people if people is None else people,
-            changed=now(),
-        )
+        typed = {"name": name, "service": service, "date": date, "people": people}
+        typed |= {"lead": lead, "next_review": next_review}
+        changes: dict[str, Any] = {k: clean(t) for k, t in typed.items() if t is not None}
+        if "name" in changes:
+            changes["name"] = changes["name"].strip()
+        for key in ("date", "next_review"):
+            if key in changes:
+                changes[key] = _typed_date(key, changes[key])
+        review = replace(old, **changes, changed=now())
         if replace(review, changed=old.changed) == old:
             return
         Review.from_payload(review.to_payload())  # raises ReviewError for a bad name or date
         self._put(review, "details")
+
+    def set_state(self, review_id: str, state: ReviewState) -> None:
+        """Mark a review final (read-only until reopened) or reopen it as a draft."""
+        old = self.get(review_id)
+        if old.state is not state:
+            self._put(replace(old, state=state, changed=now()), "details")
 
     def delete(self, review_id: str) -> Review:
         """Remove a review; a copy of its last version is kept in the backups folder."""
@@ -295,7 +334,7 @@ class ReviewBook:
         self, review_id: str, criterion_id: str, what: str, owner: str = "", due: str = ""
     ) -> Action:
         """Add an action to a criterion."""
-        record = {"id": new_id(), "what": what, "owner": owner, "due": due}
+        record = {"id": new_id(), "what": what, "owner": owner, "due": _typed_date("due", due)}
         action = Action.from_dict(clean_data(record))
         actions = self.get(review_id).assessment(criterion_id).actions
         self._assess(review_id, criterion_id, actions=(*actions, action))
@@ -304,7 +343,9 @@ class ReviewBook:
     def update_action(
         self, review_id: str, criterion_id: str, action_id: str, **fields: Any
     ) -> None:
-        """Change an action's what, owner, due date or done flag."""
+        """Change an action's what, owner, due date (DD/MM/YYYY or YYYY-MM-DD) or done flag."""
+        if isinstance(fields.get("due"), str):
+            fields["due"] = _typed_date("due", fields["due"])
         actions = list(self.get(review_id).assessment(criterion_id).actions)
         for n, action in enumerate(actions):
             if action.id == action_id:
@@ -324,3 +365,13 @@ class ReviewBook:
             raise ReviewError(f"no action {action_id}")
         self._assess(review_id, criterion_id, actions=kept)
         return next(a for a in actions if a.id == action_id)
+
+    def restore_action(
+        self, review_id: str, criterion_id: str, action: Action, position: int
+    ) -> None:
+        """Put a removed action back at `position` in its criterion's list (undo a removal)."""
+        actions = list(self.get(review_id).assessment(criterion_id).actions)
+        if any(a.id == action.id for a in actions):
+            raise ReviewError(f"the action {action.what!r} is there already")
+        actions.insert(max(0, min(position, len(actions))), action)
+        self._assess(review_id, criterion_id, actions=tuple(actions))

@@ -19,7 +19,8 @@ def salvage(text: str, repeated: list[str] | None = None) -> dict[str, Any]:
     each other one is added to `repeated` (the damaged file, set aside whole, still has it).
     """
     payload: dict[str, Any] = {}
-    for key in ("name", "service", "date", "people", "created", "changed", "started_from"):
+    details = ("name", "service", "date", "people", "created", "changed", "started_from")
+    for key in (*details, "lead", "next_review", "state"):
         found = re.search(rf'"{key}"\s*:\s*("(?:[^"\\]|\\.)*")', text)
         if found:
             with contextlib.suppress(ValueError):  # also ReviewError: an empty name, a bad date
@@ -77,7 +78,7 @@ def check(review_id: str, payload: dict[str, Any]) -> str:
     except ReviewError as error:
         return str(error)
     if bad:
-        return f"{bad} damaged criterion record(s) could not be read"
+        return f"{bad} damaged criterion record{'' if bad == 1 else 's'} could not be read"
     if review.id != review_id:
         return "the id inside it is not its file name"
     if review.to_payload() != {k: v for k, v in payload.items() if k != SCHEMA_KEY}:

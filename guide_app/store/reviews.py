@@ -48,6 +48,18 @@ class Status(enum.StrEnum):
         return next((s for s, k in _KEYS.items() if k == key), None)
 
 
+class ReviewState(enum.StrEnum):
+    """Whether a review is still being filled in, or final (read-only until it is reopened)."""
+
+    DRAFT = "draft"
+    FINAL = "final"
+
+    @property
+    def label(self) -> str:
+        """The state in words."""
+        return "Final" if self is ReviewState.FINAL else "Draft"
+
+
 _LABELS = {
     Status.NOT_ASSESSED: "Not assessed",
     Status.NOT_MET: "Not met",
@@ -171,9 +183,20 @@ class Assessment:
 EMPTY = Assessment()
 
 
+def _state(record: Mapping[str, Any]) -> ReviewState:
+    try:
+        return ReviewState(record.get("state", ReviewState.DRAFT))
+    except ValueError:
+        raise ReviewError("'state' should be draft or final") from None
+
+
 @dataclass(frozen=True)
 class Review:
-    """One service review: who reviewed what service when, and an assessment per criterion."""
+    """One service review: who reviewed what service when, and an assessment per criterion.
+
+    `lead`, `next_review` and `state` are written only when set (a draft with no lead and no
+    next review date is saved exactly as before they existed), and read with those defaults.
+    """
 
     id: str
     name: str
@@ -184,6 +207,14 @@ class Review:
     changed: str = field(default_factory=now)
     assessments: Mapping[str, Assessment] = field(default_factory=dict)  # criterion id -> found
     started_from: str = ""  # id of the earlier review it was started from
+    lead: str = ""  # who leads the review (a role or initials)
+    next_review: str = ""  # YYYY-MM-DD or empty
+    state: ReviewState = ReviewState.DRAFT
+
+    @property
+    def final(self) -> bool:
+        """Whether the review is final: read-only until it is reopened."""
+        return self.state is ReviewState.FINAL
 
     def assessment(self, *criterion_ids: str) -> Assessment:
         """The assessment stored under any of `criterion_ids` (an id and its former ids)."""
@@ -194,7 +225,7 @@ class Review:
 
     def to_payload(self) -> dict[str, Any]:
         """The review as plain data (schema_version is added by the document)."""
-        return {
+        payload: dict[str, Any] = {
             "id": self.id,
             "name": self.name,
             "service": self.service,
@@ -205,6 +236,11 @@ class Review:
             "started_from": self.started_from,
             "assessments": {k: a.to_dict() for k, a in self.assessments.items()},
         }
+        optional = {"lead": self.lead, "next_review": self.next_review}
+        payload.update((key, value) for key, value in optional.items() if value)
+        if self.final:
+            payload["state"] = str(self.state)
+        return payload
 
     @classmethod
     def from_payload(cls, payload: Mapping[str, Any]) -> tuple[Review, int]:
@@ -234,6 +270,9 @@ class Review:
             changed=_text(payload, "changed") or now(),
             assessments=assessments,
             started_from=_text(payload, "started_from"),
+            lead=_text(payload, "lead"),
+            next_review=_date(payload, "next_review"),
+            state=_state(payload),
         )
         return review, bad
 
@@ -252,8 +291,10 @@ class Review:
         return round(100 * min(assessed, criterion_count) / criterion_count)
 
 
-def started_from(earlier: Review, name: str, service: str, date: str, people: str) -> Review:
-    """A new review that carries over an earlier one's statuses and open actions."""
+def started_from(
+    earlier: Review, name: str, service: str, date: str, people: str, lead: str = ""
+) -> Review:
+    """A new draft that carries over an earlier review's statuses, open actions and lead."""
     carried = {
         criterion_id: Assessment(
             status=a.status, reason=a.reason, actions=a.open_actions, changed=now()
@@ -262,5 +303,12 @@ def started_from(earlier: Review, name: str, service: str, date: str, people: st
         if a.status is not Status.NOT_ASSESSED or a.open_actions
     }
     return Review(
-        new_id(), name, service, date, people, assessments=carried, started_from=earlier.id
+        new_id(),
+        name,
+        service,
+        date,
+        people,
+        assessments=carried,
+        started_from=earlier.id,
+        lead=lead or earlier.lead,
     )

@@ -166,7 +166,9 @@ class MainWindow(QMainWindow):
         if self._reviews is None:
             from guide_app.ui.review.reviews_view import ReviewsView
 
-            self._reviews = view = ReviewsView(self.review_book, self.guide)
+            self._reviews = view = ReviewsView(
+                self.review_book, self.guide, undo_stack=self.undo_stack
+            )
             self.centre.addWidget(view)
             view.open_node.connect(self.open)
             view.review_chosen.connect(self._review_chosen)

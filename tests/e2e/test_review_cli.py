@@ -185,6 +185,26 @@ def test_unknown_or_ambiguous_review_exits_1(
     assert not output.exists()
 
 
+def test_changes_only_lists_what_changed_since_the_review_compared(
+    tmp_path: Path, data_dir: Path, saved: dict[str, Review]
+) -> None:
+    guide = load_guide(CONTENT)
+    spring, autumn = saved["spring"], saved["autumn"]
+    md = tmp_path / "changes.md"
+    result = export(
+        "Spring review", "md", md, "--compare", "Autumn review", "--changes-only",
+        env_data=data_dir,
+    )  # fmt: skip
+    assert result.returncode == 0, result.stderr
+    wanted = review_markdown(spring, guide, compared_with=autumn, changes_only=True)
+    assert md.read_text(encoding="utf-8") == wanted
+    assert wanted != review_markdown(spring, guide, compared_with=autumn)
+    alone = export("Spring review", "md", tmp_path / "o.md", "--changes-only", env_data=data_dir)
+    assert alone.returncode == 1
+    assert "--compare" in alone.stderr
+    assert not (tmp_path / "o.md").exists()
+
+
 def test_unknown_earlier_review_exits_1(
     tmp_path: Path, data_dir: Path, saved: dict[str, Review]
 ) -> None:

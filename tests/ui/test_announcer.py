@@ -79,4 +79,4 @@ def test_the_side_tab_bar_has_a_name(window: MainWindow) -> None:
 def test_the_review_tab_bar_has_a_name(window: MainWindow) -> None:
     window.commands["show_reviews"].trigger()
     window.reviews.create_review("Spring review")
-    assert window.reviews.editor.tabs.tabBar().accessibleName() == "Checklist or summary"
+    assert window.reviews.editor.tabs.tabBar().accessibleName() == "Review pages"

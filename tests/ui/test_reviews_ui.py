@@ -64,7 +64,9 @@ def test_tick_by_keyboard_type_notes_add_an_action_and_get_it_all_back(
     qtbot.keyClicks(panel.reason, "No local services yet")
     tree.setFocus()
     qtbot.keyClick(tree, Qt.Key.Key_Up)
-    qtbot.keyClick(tree, Qt.Key.Key_Tab)  # Tab goes from the checklist into the notes
+    qtbot.keyClick(tree, Qt.Key.Key_Tab)  # Tab goes from the checklist to the status ...
+    assert QApplication.focusWidget() is panel.status_buttons[Status.MET]
+    qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_Tab)  # ... then into the notes
     assert panel.notes.hasFocus()
     qtbot.keyClicks(panel.notes, "Asked at the first visit.")
     qtbot.keyClicks(panel.new_action, "Add a mood question to the form")
@@ -143,7 +145,7 @@ def test_delete_keeps_a_copy_in_backups(qtbot: QtBot, window: MainWindow, data_d
     assert view.list.count() == 0
 
 
-def test_bad_details_are_refused_and_put_back(qtbot: QtBot, window: MainWindow) -> None:
+def test_a_bad_date_is_refused_and_kept_to_be_corrected(qtbot: QtBot, window: MainWindow) -> None:
     view = window.reviews
     review = view.create_review("Review", date="2026-01-01")
     date = view.editor.details["date"]
@@ -152,8 +154,9 @@ def test_bad_details_are_refused_and_put_back(qtbot: QtBot, window: MainWindow) 
     qtbot.keyClicks(date, "next Tuesday")
     qtbot.keyClick(date, Qt.Key.Key_Return)
     assert view.book.get(review.id).date == "2026-01-01"
-    assert date.text() == "2026-01-01"
-    assert "Not changed" in window.statusBar().currentMessage()
+    assert date.text() == "next Tuesday"  # what was typed stays until it is corrected
+    assert "not a date" in view.editor.details_view.dates["date"].error.text()
+    assert "not a date" in window.statusBar().currentMessage()
 
 
 def test_exports_from_the_view(qtbot: QtBot, window: MainWindow, tmp_path: Path) -> None:

@@ -169,7 +169,7 @@ def test_the_report_names_the_lead_the_next_review_and_whether_it_is_final(
     markdown = review_markdown(draft, shipped)
     for line in (
         "- **Lead:** Service lead AB",
-        "- **Next review:** 2027-03-01",
+        "- **Next review:** 01/03/2027",
         "- **Review status:** Draft",
     ):
         assert line in markdown
@@ -177,7 +177,7 @@ def test_the_report_names_the_lead_the_next_review_and_whether_it_is_final(
     write_pdf(draft, shipped, tmp_path / "draft.pdf")
     write_pdf(final, shipped, tmp_path / "final.pdf")
     drafts, finals = page_texts(tmp_path / "draft.pdf"), page_texts(tmp_path / "final.pdf")
-    for wanted in ("Lead Service lead AB", "Next review 2027-03-01", "Review status Draft"):
+    for wanted in ("Lead Service lead AB", "Next review 01/03/2027", "Review status Draft"):
         assert wanted in drafts[0]
     assert "Review status Final" in finals[0]
     assert all("Draft: Long review — page" in page for page in drafts)  # on every page

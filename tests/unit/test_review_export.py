@@ -58,7 +58,7 @@ MARKDOWN = """\
 # Service review: Spring review
 
 - **Service:** MSK physiotherapy
-- **Date:** 2026-03-01
+- **Date:** 01/03/2026
 - **Lead:** Not recorded
 - **People present:** AB\\, CD
 - **Next review:** Not recorded
@@ -86,8 +86,8 @@ Assessed: 2 of 2 criteria (100%). Met: 0 of 2 criteria (0%).
   not always recorded\\.
 - **Evidence:** Audit of 10 records
 - **Actions:**
-  - Add a mood question (AB, due 2026-04-01, done)
-  - Train new staff (CD, due 2026-05-01, open)
+  - Add a mood question (AB, due 01/04/2026, done)
+  - Train new staff (CD, due 01/05/2026, open)
 
 ### 1.2 Staff know local services.
 
@@ -112,12 +112,12 @@ Open actions, soonest due first; actions without a due date come last.
 
 | Due | Action | Owner | Criterion |
 | --- | --- | --- | --- |
-| 2026-05-01 | Train new staff | CD | 1.1 People are asked about mood. |
+| 01/05/2026 | Train new staff | CD | 1.1 People are asked about mood. |
 | No date | Check \\| update the list | No owner | retired\\-criterion (not in this edition) |
 """
 
 COMPARISON = """\
-## Comparison with Autumn review (2025-09-01)
+## Comparison with Autumn review (01/09/2025)
 
 Improved: 0. Worse: 1. Unchanged: 0. Newly assessed: 1. Not comparable: 0.
 
@@ -132,7 +132,7 @@ CSV = (
     "Principle,Criterion id,Criterion,Status,Reason not applicable,Notes,Evidence,Actions\r\n"
     "Principle one,crit-one,People are asked about mood.,Partly met,,"
     '"Asked at first visit,\nnot always recorded.",Audit of 10 records,'
-    '"Add a mood question (AB, due 2026-04-01, done); Train new staff (CD, due 2026-05-01, open)"'
+    '"Add a mood question (AB, due 01/04/2026, done); Train new staff (CD, due 01/05/2026, open)"'
     "\r\n"
     "Principle one,crit-two,Staff know local services.,Not applicable,No local services,,,\r\n"
     "(not in this edition),retired-criterion,,Not met,,Kept from the last edition.,,"

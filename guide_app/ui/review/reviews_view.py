@@ -7,9 +7,9 @@ from pathlib import Path
 from typing import TYPE_CHECKING, cast
 
 from PySide6.QtCore import QSignalBlocker, QStandardPaths, Qt, Signal
+from PySide6.QtGui import QUndoStack
 from PySide6.QtWidgets import (
     QFileDialog,
-    QHBoxLayout,
     QLabel,
     QListWidget,
     QListWidgetItem,
@@ -25,10 +25,12 @@ from PySide6.QtWidgets import (
 from guide_app.guide.model import Guide
 from guide_app.safe_files import write_export
 from guide_app.store.review_book import ReviewBook
+from guide_app.store.review_dates import uk_date
 from guide_app.store.review_summary import principles
 from guide_app.store.reviews import Review, ReviewError
 from guide_app.ui.autosave import AutoSaver, flush_or_ask
 from guide_app.ui.plain_text import shown_as_typed, window_title
+from guide_app.ui.review.flow_layout import FlowLayout
 from guide_app.ui.review.new_review_dialog import NewReviewDialog
 from guide_app.ui.review.privacy import PRIVACY_NOTE
 
@@ -53,11 +55,18 @@ class ReviewsView(QWidget):
     message = Signal(str)
     problems = Signal(list)
 
-    def __init__(self, book: ReviewBook, guide: Guide, parent: QWidget | None = None) -> None:
+    def __init__(
+        self,
+        book: ReviewBook,
+        guide: Guide,
+        parent: QWidget | None = None,
+        undo_stack: QUndoStack | None = None,
+    ) -> None:
         super().__init__(parent)
         self.setObjectName("reviewsView")
         self.book = book
         self.guide = guide
+        self.undo_stack = undo_stack  # the window's, so Ctrl+Z puts a removed action back
         self._criteria = sum(len(criteria) for _, criteria in principles(guide))
         self.saver = AutoSaver("service reviews", book.save_dirty, self)
         self._build()
@@ -70,6 +79,8 @@ class ReviewsView(QWidget):
         self.list = QListWidget()
         self.list.setObjectName("reviewList")
         self.list.setAccessibleName("Saved reviews")
+        self.list.setWordWrap(True)
+        self.list.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.new_button = QPushButton("&New review…")
         self.delete_button = QPushButton("Delete…")
         self.export_button = QPushButton("E&xport")
@@ -85,11 +96,10 @@ class ReviewsView(QWidget):
         heading.setBuddy(self.list)
         left_layout.addWidget(heading)
         left_layout.addWidget(self.list, 1)
-        for row in ((self.new_button, self.delete_button), (self.export_button, self.print_button)):
-            line = QHBoxLayout()
-            for button in row:
-                line.addWidget(button)
-            left_layout.addLayout(line)
+        buttons = FlowLayout()  # side by side, or one under another when narrow
+        for button in (self.new_button, self.delete_button, self.export_button, self.print_button):
+            buttons.addWidget(button)
+        left_layout.addLayout(buttons)
         self.unsaved = QLabel("⚠ Reviews not saved")  # stays until a save works
         self.unsaved.setObjectName("reviewsNotSaved")
         self.unsaved.setWordWrap(True)
@@ -130,7 +140,7 @@ class ReviewsView(QWidget):
         if self._editor is None:
             from guide_app.ui.review.review_editor import ReviewEditor
 
-            self._editor = ReviewEditor(self.book, self.guide)
+            self._editor = ReviewEditor(self.book, self.guide, undo=self.undo_stack)
             self.right.addWidget(self._editor)
             self._editor.open_node.connect(self.open_node)
             self._editor.message.connect(self.message)
@@ -174,9 +184,10 @@ class ReviewsView(QWidget):
         self._show_current()
 
     def _label(self, review: Review) -> str:
+        when = uk_date(review.date) or "No date"
         lines = [
             review.name,
-            f"{review.date or 'No date'} · {review.percent_assessed(self._criteria)}% assessed",
+            f"{when} · {review.percent_assessed(self._criteria)}% assessed · {review.state.label}",
         ]
         if review.service:
             lines.insert(1, review.service)
@@ -225,11 +236,17 @@ class ReviewsView(QWidget):
     # Commands ----------------------------------------------------------------------------
 
     def create_review(
-        self, name: str, service: str = "", date: str = "", people: str = "", start_from: str = ""
+        self,
+        name: str,
+        service: str = "",
+        date: str = "",
+        people: str = "",
+        start_from: str = "",
+        lead: str = "",
     ) -> Review:
-        """Make a review and show it."""
+        """Make a review and show it (the date as DD/MM/YYYY or YYYY-MM-DD)."""
         self.ensure_loaded()
-        review = self.book.create(name, service, date, people, start_from or None)
+        review = self.book.create(name, service, date, people, start_from or None, lead)
         self.select(review.id)
         return review
 
@@ -240,6 +257,7 @@ class ReviewsView(QWidget):
         while dialog.exec() == NewReviewDialog.DialogCode.Accepted:
             try:
                 self.create_review(**dialog.values())
+                self.editor.focus_checklist()  # the keyboard goes on to the criteria
                 return
             except ReviewError as error:
                 QMessageBox.warning(self, "Review not started", shown_as_typed(str(error)))
@@ -274,23 +292,39 @@ class ReviewsView(QWidget):
         if answer == QMessageBox.StandardButton.Yes:
             self.delete_review(review_id)
 
+    def _comparison(self, review: Review) -> tuple[Review | None, bool]:
+        """What the summary compares `review` with, and whether only changes are listed.
+
+        Without the editor on this review: the review it was started from, in full.
+        """
+        if self._editor is not None and self._editor.review_id == review.id:
+            earlier_id, changes_only = self._editor.comparison()
+        else:
+            earlier_id, changes_only = review.started_from or None, False
+        return self.book.lookup(earlier_id), changes_only
+
     def export(self, review_id: str, fmt: str, path: Path) -> None:
-        """Write a review as PDF, Markdown or CSV (raises OSError)."""
+        """Write a review as PDF, Markdown or CSV (raises OSError), compared as its summary is."""
         self.commit_texts()
         review = self.book.get(review_id)
-        earlier = (
-            self.book.get(review.started_from)
-            if review.started_from in {r.id for r in self.book.reviews}
-            else None
-        )
+        earlier, changes_only = self._comparison(review)
         if fmt == "pdf":
             from guide_app.export.review_pdf import write_pdf
 
-            write_pdf(review, self.guide, path, compared_with=earlier, data_dir=self.book.data_dir)
+            write_pdf(
+                review,
+                self.guide,
+                path,
+                compared_with=earlier,
+                changes_only=changes_only,
+                data_dir=self.book.data_dir,
+            )
         elif fmt == "md":
             from guide_app.export.review_markdown import review_markdown
 
-            text = review_markdown(review, self.guide, compared_with=earlier)
+            text = review_markdown(
+                review, self.guide, compared_with=earlier, changes_only=changes_only
+            )
             write_export(path, text.encode("utf-8"), self.book.data_dir)
         else:
             from guide_app.export.review_csv import review_csv_bytes
@@ -335,7 +369,12 @@ class ReviewsView(QWidget):
         printer = QPrinter(QPrinter.PrinterMode.HighResolution)
         dialog = QPrintPreviewDialog(printer, self)
         dialog.setWindowTitle(window_title(f"Print “{review.name}”"))
-        dialog.paintRequested.connect(lambda p: print_review(review, self.guide, p))
+        earlier, changes_only = self._comparison(review)
+        dialog.paintRequested.connect(
+            lambda p: print_review(
+                review, self.guide, p, compared_with=earlier, changes_only=changes_only
+            )
+        )
         dialog.exec()
 
     def flush_before_quit(self) -> bool:
