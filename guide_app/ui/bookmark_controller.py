@@ -67,7 +67,7 @@ class BookmarkController(QObject):
         store.subscribe(self._store_changed)
         self.saver.failed.connect(self._save_failed)
         self.saver.saved.connect(self._save_worked)
-        toggle.triggered.connect(self.toggle)
+        toggle.toggled.connect(self._star_toggled)  # a click, Ctrl+D, or a screen reader's Toggle
         self.refresh()
         if file is not None and file.rewrite_needed and not store.read_only:
             self.saver.changed()  # what was rescued from a damaged file is not on disk yet
@@ -99,6 +99,12 @@ class BookmarkController(QObject):
         action.setText("Remove &bookmark" if marked else "&Bookmark this page")
         action.setToolTip(f"{'Remove the bookmark of' if marked else 'Bookmark'} this page ({key})")
 
+    def _star_toggled(self, checked: bool) -> None:
+        node = self._current()
+        marked = node is not None and self.store.for_node([node.id, *node.aliases]) is not None
+        if checked != marked:  # not refresh() putting the star in step with the page
+            self.toggle()
+
     def toggle(self) -> None:
         """Bookmark the current page, or remove its bookmark (undoable)."""
         node = self._current()
@@ -109,10 +115,10 @@ class BookmarkController(QObject):
         if existing is None:
             title = standalone_title(self.guide, node)  # "Examples" names its area
             self.undo.push(commands.AddBookmark(self.store, node.id, title))
-            self._say(f"Bookmarked “{node.title}”. Add a note in the Bookmarks pane.", _STATUS_MS)
+            self._say(f"Bookmarked “{title}”. Ctrl+B shows it, to add a note.", _STATUS_MS)
         else:
             self.undo.push(commands.RemoveBookmark(self.store, existing.id))
-            self._say(f"Bookmark of “{node.title}” removed (Ctrl+Z undoes).", _STATUS_MS)
+            self._say(f"Bookmark “{existing.title}” removed (Ctrl+Z undoes).", _STATUS_MS)
 
     def _store_changed(self, _what: str, _item: str | None) -> None:
         self.refresh()
@@ -158,7 +164,7 @@ class BookmarkController(QObject):
         else:
             data = export_json(self.store)
         write_export(path, data, self.file.path.parent if self.file is not None else None)
-        self._say(f"Exported {len(self.store)} bookmarks to {path}", _STATUS_MS)
+        self._say(f"Exported {counted(len(self.store), 'bookmark')} to {path}", _STATUS_MS)
 
     def import_from(self, path: Path) -> str:
         """Merge the bookmarks in `path`; return what happened (raises BookmarkError, OSError)."""

@@ -36,6 +36,7 @@ from guide_app.ui import bookmark_commands as commands
 from guide_app.ui.bookmark_details import NoteField, room_for_details, scrolling, when
 from guide_app.ui.bookmarks_model import NOT_IN_EDITION, BookmarksModel
 from guide_app.ui.bookmarks_proxy import SORTS, BookmarksProxy
+from guide_app.ui.clear_button import add_clear_button
 from guide_app.ui.plain_text import menu_text
 
 _NOTE_SAVE_MS = 400
@@ -82,7 +83,7 @@ class BookmarksPane(QWidget):
         self.filter.setObjectName("bookmarkFilter")
         self.filter.setPlaceholderText("Filter titles and notes")
         self.filter.setAccessibleName("Filter bookmarks")
-        self.filter.setClearButtonEnabled(True)
+        add_clear_button(self.filter, "Clear the filter")
         self.sort = QComboBox()
         self.sort.setObjectName("bookmarkSort")
         self.sort.setAccessibleName("Sort bookmarks by")

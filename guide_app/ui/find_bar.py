@@ -7,6 +7,8 @@ from typing import TYPE_CHECKING
 from PySide6.QtGui import QKeySequence, QTextDocument
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QLineEdit, QPushButton, QTextBrowser, QWidget
 
+from guide_app.ui.clear_button import add_clear_button
+
 if TYPE_CHECKING:  # only in annotations
     from PySide6.QtGui import QKeyEvent
 
@@ -22,7 +24,7 @@ class FindBar(QWidget):
         self.field.setObjectName("findField")
         self.field.setAccessibleName("Find in page")
         self.field.setPlaceholderText("Find in page")
-        self.field.setClearButtonEnabled(True)
+        add_clear_button(self.field, "Clear what to find")
         self.status = QLabel()
         self.status.setObjectName("findStatus")
         previous = QPushButton("&Previous")

@@ -7,6 +7,8 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QLineEdit, QWidget
 
+from guide_app.ui.clear_button import add_clear_button
+
 if TYPE_CHECKING:  # only in annotations
     from PySide6.QtGui import QKeyEvent
 
@@ -30,7 +32,7 @@ class SearchField(QLineEdit):
             "Results appear as you type. Down moves into them; Enter opens the best one."
         )
         self.setPlaceholderText("Search the guide (Ctrl+K)")
-        self.setClearButtonEnabled(True)
+        add_clear_button(self, "Clear the search")
         self.setMinimumWidth(220)
         self.setMaximumWidth(360)
 

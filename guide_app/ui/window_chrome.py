@@ -64,7 +64,11 @@ def _fill(menu: QMenu, entries: tuple[Entry, ...], commands: dict[str, QAction])
 
 
 def build_toolbar(window: QMainWindow, commands: dict[str, QAction]) -> QToolBar:
-    """Add the toolbar from TOOLBAR; each button's accessible name follows its action's text."""
+    """Add the toolbar from TOOLBAR; each button's accessible name follows its action's text.
+
+    A checkable button is read as a check box: it keeps its first name and says whether it is
+    checked, so the star is "Bookmark this page, checked", not "Remove bookmark, checked".
+    """
     bar = window.addToolBar("Navigation")
     bar.setObjectName("navigationToolBar")
     bar.setMovable(False)  # icons only: QMainWindow's default (each has a tooltip and a name)
@@ -76,6 +80,8 @@ def build_toolbar(window: QMainWindow, commands: dict[str, QAction]) -> QToolBar
         bar.addAction(action)
         button = bar.widgetForAction(action)
         button.setAccessibleName(action.text().replace("&", ""))
+        if action.isCheckable():
+            continue  # a check box keeps its name ("Bookmark this page"); its state says on/off
         action.changed.connect(
             lambda a=action, b=button: b.setAccessibleName(a.text().replace("&", ""))
         )

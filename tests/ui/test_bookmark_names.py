@@ -65,3 +65,15 @@ def test_import_summary_counts_in_words(window: MainWindow, tmp_path: Path) -> N
         "Imported 1 bookmark from shared.json; 1 note added to bookmarks you had; 0 already here."
     )
     assert "(s)" not in summary
+
+
+def test_the_status_bar_names_the_bookmark_as_the_pane_will(
+    qtbot: QtBot, window: MainWindow
+) -> None:
+    bookmark_page(qtbot, window, "alpha/examples")
+    said = window.statusBar().currentMessage()
+    assert said.startswith("Bookmarked “Alpha area: examples”"), said
+    assert "Ctrl+B" in said
+    qtbot.keySequence(window, QKeySequence("Ctrl+D"))
+    said = window.statusBar().currentMessage()
+    assert said.startswith("Bookmark “Alpha area: examples” removed"), said

@@ -58,7 +58,8 @@ def test_ctrl_d_toggles_the_star_and_saves(
     assert star.toolTip() == "Remove the bookmark of this page (Ctrl+D)"
     bar = window.findChild(QToolBar, "navigationToolBar")
     assert bar is not None
-    assert bar.widgetForAction(star).accessibleName() == "Remove bookmark"
+    assert bar.widgetForAction(star).accessibleName() == "Bookmark this page"  # now checked
+    assert star.text() == "Remove &bookmark"  # as the Bookmarks menu says
     wait_saved(qtbot, window)
     assert [b["node_id"] for b in on_disk(data_dir)["bookmarks"]] == ["act-one"]
     assert on_disk(data_dir)["schema_version"] == 1
@@ -266,6 +267,7 @@ def test_export_then_import_into_a_fresh_data_dir(
     control = window.bookmark_control
     control.export_to(tmp_path / "out.json")
     control.export_to(tmp_path / "out.md")
+    assert window.statusBar().currentMessage().startswith("Exported 1 bookmark to ")
     assert "- **Alpha (Alpha area)** (guide:alpha)\n  > note" in (tmp_path / "out.md").read_text()
     window.bookmarks.remove(window.bookmarks.bookmarks[0].id)
     summary = control.import_from(tmp_path / "out.json")
