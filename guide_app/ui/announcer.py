@@ -24,9 +24,21 @@ class Announcer(QObject):
         self.setObjectName("announcer")
         self._window = window
         self._status = status
+        self._placed = ""  # a message about what is on screen (ms=0), e.g. a hovered link
+
+    def place_changed(self) -> None:
+        """Another page or view is shown: take away a message about the one before."""
+        if self._placed and self._status.currentMessage() == self._placed:
+            self._status.clearMessage()
+        self._placed = ""
 
     def announce(self, text: str, ms: int = STATUS_MS) -> None:
-        """Show `text` for `ms` milliseconds (0: until the next message) and have it spoken."""
+        """Show `text` for `ms` milliseconds and have it spoken.
+
+        With `ms` 0 the message is about what is on screen: it stays until the next message,
+        or until another page or view is shown.
+        """
+        self._placed = text if ms == 0 else ""
         self._status.showMessage(text, ms)
         self.announced.emit(text)
         from PySide6.QtGui import QAccessible  # not needed for the first frame

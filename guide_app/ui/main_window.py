@@ -275,6 +275,7 @@ class MainWindow(QMainWindow):
         return self.history.current
 
     def _show(self, node_id: str) -> None:
+        self.announcer.place_changed()  # a hovered link's address is not left behind
         if node_id.startswith(REVIEW_PREFIX):
             review_id, _, criterion = node_id.removeprefix(REVIEW_PREFIX).partition("/")
             self.reviews.select(review_id or self.reviews.current_id())

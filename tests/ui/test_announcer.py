@@ -80,3 +80,20 @@ def test_the_review_tab_bar_has_a_name(window: MainWindow) -> None:
     window.commands["show_reviews"].trigger()
     window.reviews.create_review("Spring review")
     assert window.reviews.editor.tabs.tabBar().accessibleName() == "Review pages"
+
+
+def test_a_hovered_links_address_is_not_left_behind_in_the_reviews(window: MainWindow) -> None:
+    window.open("ex-one")
+    window.reader.highlighted.emit(QUrl("https://example.org/one"))  # the pointer is on a link
+    window.commands["show_reviews"].trigger()  # Ctrl+R while it is there
+    assert window.statusBar().currentMessage() == ""
+    window.reviews.message.emit("Exported “Spring review”")
+    window.commands["back"].trigger()
+    assert window.statusBar().currentMessage() == "Exported “Spring review”"  # kept: not a hover
+
+
+def test_a_hovered_links_address_goes_with_its_page(window: MainWindow) -> None:
+    window.open("ex-one")
+    window.reader.highlighted.emit(QUrl("guide:alpha"))
+    window.open("beta")  # Alt+Right, a bookmark or the contents: the link is gone
+    assert window.statusBar().currentMessage() == ""
