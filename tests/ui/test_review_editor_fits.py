@@ -93,3 +93,17 @@ def test_at_200_percent_a_long_criterion_title_wraps_instead_of_being_cut(
     assert tree.visualRect(index).height() >= 2 * metrics.lineSpacing()  # so it wraps
     assert editor.panel.heading.text() == title  # the panel's heading has it whole too
     assert title in editor.panel.heading.toolTip()
+
+
+def test_an_owner_is_shown_whole_when_the_table_has_room(
+    qtbot: QtBot, long_review: tuple[MainWindow, Review]
+) -> None:
+    window, review = long_review
+    window.resize(1366, 740)
+    window.reviews.book.add_action(review.id, CRITERION, "Repeat the audit", "Psychology lead")
+    settle(qtbot)
+    table = window.reviews.editor.panel.action_table
+    needed = table.fontMetrics().horizontalAdvance("Psychology lead")
+    assert table.viewport().width() >= 4 * needed  # room enough: a quarter holds it
+    assert table.columnWidth(2) >= needed
+    assert table.columnWidth(1) > table.columnWidth(2)  # "What" keeps the most room

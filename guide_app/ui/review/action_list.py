@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from PySide6.QtCore import QEvent, QSignalBlocker, QSize, Qt, Signal
-from PySide6.QtGui import QUndoCommand, QUndoStack
+from PySide6.QtGui import QResizeEvent, QUndoCommand, QUndoStack
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QGridLayout,
@@ -59,11 +59,29 @@ class ActionTable(QTableWidget):
         self.setSizePolicy(policy)
 
     def _owner_width(self) -> None:
-        """Room for an owner such as "Physio lead" at the current zoom (drag for more)."""
-        self.setColumnWidth(2, self.fontMetrics().horizontalAdvance("Physio lead") + 12)
+        """Room for the longest owner (at least "Physio lead"), up to a quarter of the table.
+
+        A longer owner wraps; "What" keeps the rest of the width.
+        """
+        metrics = self.fontMetrics()
+        owners = (self.item(row, 2) for row in range(self.rowCount()))
+        widest = max(
+            [metrics.horizontalAdvance("Physio lead")]
+            + [metrics.horizontalAdvance(item.text()) for item in owners if item is not None]
+        )
+        room = self.viewport().width() // 4 if self.viewport().width() > 0 else widest + 12
+        self.setColumnWidth(
+            2, min(widest + 12, max(room, metrics.horizontalAdvance("Physio lead")))
+        )
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        """The owner column keeps its share of a new width."""
+        super().resizeEvent(event)
+        self._owner_width()
 
     def fit_rows(self) -> None:
         """Rows as tall as their wrapped text; the table as tall as its rows."""
+        self._owner_width()
         self.resizeRowsToContents()
         self.updateGeometry()
 
