@@ -86,7 +86,7 @@ def fill(data: Path, guide: Guide, bookmarks: int = BOOKMARKS, reviews: int = RE
 
 def bookmark_rows(model: QAbstractItemModel) -> int:
     """How many bookmarks `model` shows, in folders or at the top (the folders not counted)."""
-    from guide_app.ui.bookmarks_model import IS_FOLDER_ROLE
+    from guide_app.ui.bookmarks.model import IS_FOLDER_ROLE
 
     count = 0
     for row in range(model.rowCount()):

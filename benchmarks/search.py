@@ -71,10 +71,10 @@ def measure_keystrokes(index: SearchIndex) -> list[float]:
     from PySide6.QtTest import QTest
     from PySide6.QtWidgets import QApplication
 
-    from guide_app.ui.search_pane import SearchPane
+    from guide_app.ui.search.pane import SearchPane
 
     app = QApplication.instance() or QApplication(sys.argv[:1])
-    from guide_app.ui.search_field import SearchField
+    from guide_app.ui.search.field import SearchField
 
     field = SearchField()
     pane = SearchPane()

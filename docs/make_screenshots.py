@@ -22,7 +22,7 @@ from pathlib import Path
 OUT = Path(__file__).resolve().parent / "screenshots"
 SIZES = ((1366, 768), (1024, 600))  # a common NHS laptop, and the smallest screen in use
 ZOOMS = (1.0, 2.0)
-THEMES = ("light", "dark", "contrast")  # guide_app.ui.appearance.THEMES, less "system"
+THEMES = ("light", "dark", "contrast")  # guide_app.ui.look.appearance.THEMES, less "system"
 # The review editor with a long review: as opened, then at its status buttons, notes and actions.
 VIEWS = ("reader", "bookmarks", "review", "review-editing")
 # A few more views, at the first size, zoom and theme only.

@@ -23,9 +23,9 @@ from guide_app.single_instance import InstanceGuard, hand_over
 from guide_app.store.bookmark_file import BookmarkFile
 from guide_app.store.bookmarks import BookmarkStore
 from guide_app.ui.icons import app_icon
-from guide_app.ui.main_window import MainWindow
 from guide_app.ui.plain_text import shown_as_typed
 from guide_app.ui.settings_file import DataSettings
+from guide_app.ui.window.main_window import MainWindow
 
 log = logging.getLogger(__name__)
 
@@ -152,7 +152,7 @@ def _run_holding(
         if args.smoke_test or not _can_show_dialogs():
             print(f"{'smoke test failed: ' if args.smoke_test else ''}{error}", file=sys.stderr)
             return 1
-        from guide_app.ui.content_problems import ContentProblemsDialog  # only on errors
+        from guide_app.ui.help.content_problems import ContentProblemsDialog  # only on errors
 
         ContentProblemsDialog(str(content), error.problems).exec()
         return 1

@@ -8,7 +8,7 @@ from PySide6.QtCore import QByteArray, QRect, QSize
 from PySide6.QtGui import QGuiApplication, QIcon, QIconEngine, QImage, QPainter, QPalette, QPixmap
 
 from guide_app import paths
-from guide_app.ui.icon_colours import suited_svg
+from guide_app.ui.look.icon_colours import suited_svg
 
 
 @cache

@@ -23,7 +23,7 @@ from PySide6.QtGui import (
 
 from guide_app.guide.page import Edition, Page
 from guide_app.safe_files import write_export
-from guide_app.ui.page_render import page_html, page_stylesheet
+from guide_app.ui.reading.page_render import page_html, page_stylesheet
 
 
 def paper_palette() -> QPalette:

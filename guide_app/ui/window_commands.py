@@ -12,15 +12,15 @@ from PySide6.QtCore import QObject, QPoint, QSize, QStandardPaths, QUrl
 from PySide6.QtGui import QActionGroup, QDesktopServices, QGuiApplication
 from PySide6.QtWidgets import QApplication, QWidget
 
-from guide_app.ui.actions import retint
-from guide_app.ui.announcer import STATUS_MS
-from guide_app.ui.appearance import THEMES, Appearance
+from guide_app.ui.look.appearance import THEMES, Appearance
 from guide_app.ui.plain_text import menu_text, shown_as_typed
+from guide_app.ui.window.actions import retint
+from guide_app.ui.window.announcer import STATUS_MS
 
 if TYPE_CHECKING:
-    from guide_app.ui.main_window import MainWindow
-    from guide_app.ui.recent_pages import RecentMenu
+    from guide_app.ui.reading.recent_pages import RecentMenu
     from guide_app.ui.review.reviews_view import ReviewsView
+    from guide_app.ui.window.main_window import MainWindow
 
 WELCOME_PAGE = "how-to-use-this-guide"
 
@@ -177,7 +177,7 @@ class WindowCommands(QObject):
     def show_recent(self) -> None:
         """Pop up the recent pages over the centre of the window, ready for the keyboard."""
         if self._recent_menu is None:
-            from guide_app.ui.recent_pages import RecentMenu
+            from guide_app.ui.reading.recent_pages import RecentMenu
 
             self._recent_menu = RecentMenu(self.w.recent, self.w.guide, self.w.open, self.w)
         centre = self.w.centre
@@ -272,13 +272,13 @@ class WindowCommands(QObject):
     # Help ----------------------------------------------------------------------------
 
     def show_shortcuts(self) -> None:
-        from guide_app.ui.shortcuts_dialog import ShortcutsDialog
+        from guide_app.ui.help.shortcuts_dialog import ShortcutsDialog
 
         ShortcutsDialog(self.w.commands, self.w).open()
 
     def about(self) -> None:
         p = self.w.place
-        from guide_app.ui.about_dialog import AboutDialog
+        from guide_app.ui.help.about_dialog import AboutDialog
 
         AboutDialog(self.w.guide, p.folder, p.mode, self.diagnostics(), self.w).open()
 

@@ -70,9 +70,9 @@ UNMARKED_PAGE = "skills-and-training"  # not among the sample's bookmarks
 # While a field holds text, Qt shows its clear button (QLineEdit.setClearButtonEnabled). Tab
 # skips it, but Orca's flat review and mouse review read it: ui/clear_button.py names it.
 CLEAR_BUTTONS = {
-    "Search the guide": "guide_app/ui/search_field.py",
-    "Find in page": "guide_app/ui/find_bar.py",
-    "Filter bookmarks": "guide_app/ui/bookmarks_pane.py",
+    "Search the guide": "guide_app/ui/search/field.py",
+    "Find in page": "guide_app/ui/reading/find_bar.py",
+    "Filter bookmarks": "guide_app/ui/bookmarks/pane.py",
 }
 
 

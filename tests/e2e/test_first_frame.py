@@ -39,15 +39,15 @@ LATER = (
     "hashlib",  # with OpenSSL, ~3 MB resident
     "pickle",  # the compiled guide is plain JSON: nothing at start-up unpickles
     "datetime",
-    "guide_app.ui.bookmarks_pane",
-    "guide_app.ui.search_pane",
+    "guide_app.ui.bookmarks.pane",
+    "guide_app.ui.search.pane",
     "guide_app.store.review_book",  # the reviews are read after the first paint
     "guide_app.store.reviews",
     "guide_app.ui.review.reviews_view",
     "guide_app.ui.review.review_editor",
-    "guide_app.ui.about_dialog",
-    "guide_app.ui.shortcuts_dialog",
-    "guide_app.ui.content_problems",
+    "guide_app.ui.help.about_dialog",
+    "guide_app.ui.help.shortcuts_dialog",
+    "guide_app.ui.help.content_problems",
     "guide_app.diagnostics",
     "guide_app.export.review_pdf",
     "PySide6.QtPrintSupport",
@@ -72,7 +72,7 @@ def first_frame_modules(data_dir: Path) -> set[str]:
 def test_the_first_frame_loads_nothing_it_does_not_show(data_dir: Path) -> None:
     first_start = first_frame_modules(data_dir)
     assert "guide_app.guide.loader" in first_start  # nothing compiled yet: the YAML is read
-    assert "guide_app.ui.reader" in first_start
+    assert "guide_app.ui.reading.reader" in first_start
     later_start = first_frame_modules(data_dir)
-    assert "guide_app.ui.reader" in later_start
+    assert "guide_app.ui.reading.reader" in later_start
     assert sorted(later_start.intersection(LATER)) == []

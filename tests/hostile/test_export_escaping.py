@@ -18,7 +18,7 @@ from guide_app.app import create_main_window
 from guide_app.export.review_csv import review_csv
 from guide_app.export.review_report import report_html, summary_html
 from guide_app.store.reviews import Status
-from guide_app.ui.main_window import MainWindow
+from guide_app.ui.window.main_window import MainWindow
 from tests.content_kit import write_content
 from tests.text_formats import formats
 from tests.ui.conftest import show_active

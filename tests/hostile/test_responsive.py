@@ -19,7 +19,7 @@ from pytestqt.qtbot import QtBot
 
 from guide_app.store.review_book import ReviewBook
 from guide_app.store.reviews import Status
-from guide_app.ui.main_window import MainWindow
+from guide_app.ui.window.main_window import MainWindow
 from tests.ui.conftest import show_active
 
 CRITERION = "crit-one"

@@ -28,8 +28,8 @@ from guide_app.guide.schema import content_schema
 from guide_app.paths import DataPlace
 from guide_app.store.bookmark_file import BookmarkFile
 from guide_app.store.bookmarks import BookmarkStore
-from guide_app.ui.content_problems import ContentProblemsDialog
-from guide_app.ui.main_window import MainWindow
+from guide_app.ui.help.content_problems import ContentProblemsDialog
+from guide_app.ui.window.main_window import MainWindow
 from tests.conftest import REPO
 from tests.content_kit import ALPHA, FILES, PRINCIPLES, write_content
 from tests.ui.conftest import show_active

@@ -9,7 +9,7 @@ import pytest
 from pytestqt.qtbot import QtBot
 
 from guide_app.app import create_main_window
-from guide_app.ui.main_window import MainWindow
+from guide_app.ui.window.main_window import MainWindow
 from tests.content_kit import write_content
 
 MakeWindow = Callable[[], MainWindow]

@@ -52,7 +52,7 @@ from PySide6.QtTest import QTest  # noqa: E402
 from PySide6.QtWidgets import QApplication  # noqa: E402
 
 from guide_app.cli import main as guide_app_main  # noqa: E402
-from guide_app.ui.main_window import MainWindow  # noqa: E402
+from guide_app.ui.window.main_window import MainWindow  # noqa: E402
 
 REPORT: dict[str, object] = {"pid": os.getpid(), "owner": False, "saves": 0}
 

@@ -53,7 +53,7 @@ from PySide6.QtWidgets import QApplication  # noqa: E402
 
 from guide_app.cli import main as guide_app_main  # noqa: E402
 from guide_app.store.reviews import Status  # noqa: E402
-from guide_app.ui.main_window import MainWindow  # noqa: E402
+from guide_app.ui.window.main_window import MainWindow  # noqa: E402
 
 NETWORK_MODULES = ("socket", "ssl", "http.client", "urllib.request", "PySide6.QtNetwork")
 NOTE = "Offline note: use with new referrals"

@@ -20,9 +20,9 @@ from pytestqt.qtbot import QtBot
 from guide_app.app import create_main_window
 from guide_app.guide.loader import check_content
 from guide_app.guide.page import Block, Page
-from guide_app.ui.main_window import MainWindow
-from guide_app.ui.page_render import _FEATURES
-from guide_app.ui.reader import Reader
+from guide_app.ui.reading.page_render import _FEATURES
+from guide_app.ui.reading.reader import Reader
+from guide_app.ui.window.main_window import MainWindow
 from tests.content_kit import write_content
 from tests.text_formats import formats
 from tests.ui.conftest import show_active

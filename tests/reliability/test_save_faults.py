@@ -13,7 +13,7 @@ from guide_app.store.bookmark_file import BookmarkFile
 from guide_app.store.bookmarks import BookmarkStore
 from guide_app.store.review_book import ReviewBook
 from guide_app.store.reviews import Status
-from guide_app.ui.main_window import MainWindow
+from guide_app.ui.window.main_window import MainWindow
 from tests.reliability.conftest import MakeWindow
 from tests.reliability.disk_faults import (
     AFTER_RENAME,

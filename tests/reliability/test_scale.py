@@ -20,8 +20,8 @@ from benchmarks.scale import BOOKMARKS, FOLDERS, REVIEWS, bookmark_rows, fill
 from guide_app.app import create_main_window
 from guide_app.guide.loader import load_guide
 from guide_app.store.bookmarks import BookmarkStore
-from guide_app.ui.bookmarks_model import IS_FOLDER_ROLE, BookmarksModel
-from guide_app.ui.main_window import MainWindow
+from guide_app.ui.bookmarks.model import IS_FOLDER_ROLE, BookmarksModel
+from guide_app.ui.window.main_window import MainWindow
 from tests.conftest import CONTENT
 from tests.ui.conftest import show_active
 

@@ -10,7 +10,7 @@ from PySide6.QtWidgets import QApplication, QWidget
 from pytestqt.qtbot import QtBot
 
 from guide_app.app import create_main_window
-from guide_app.ui.main_window import MainWindow
+from guide_app.ui.window.main_window import MainWindow
 from tests.content_kit import write_content
 
 MakeWindow = Callable[..., MainWindow]

@@ -6,7 +6,7 @@ from PySide6.QtCore import QPoint, Qt
 from PySide6.QtGui import QTextCursor
 from pytestqt.qtbot import QtBot
 
-from guide_app.ui.reader import Reader
+from guide_app.ui.reading.reader import Reader
 
 
 def link_position(reader: Reader, href: str) -> QPoint:

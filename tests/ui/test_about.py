@@ -11,8 +11,8 @@ from PySide6.QtWidgets import QLabel
 from pytestqt.qtbot import QtBot
 
 from guide_app import __version__
-from guide_app.ui.about_dialog import AboutDialog
-from guide_app.ui.main_window import MainWindow
+from guide_app.ui.help.about_dialog import AboutDialog
+from guide_app.ui.window.main_window import MainWindow
 
 
 class _FileManager(QObject):

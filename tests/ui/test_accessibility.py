@@ -9,10 +9,10 @@ from PySide6.QtGui import QAccessible, QKeySequence
 from PySide6.QtWidgets import QApplication, QMenu, QWidget
 from pytestqt.qtbot import QtBot
 
-from guide_app.ui.actions import PANE_KEYS, SPECS
-from guide_app.ui.main_window import MainWindow
+from guide_app.ui.help.shortcuts_dialog import ShortcutsDialog, shortcuts_html
 from guide_app.ui.review.new_review_dialog import NewReviewDialog
-from guide_app.ui.shortcuts_dialog import ShortcutsDialog, shortcuts_html
+from guide_app.ui.window.actions import PANE_KEYS, SPECS
+from guide_app.ui.window.main_window import MainWindow
 
 NATIVE = QKeySequence.SequenceFormat.NativeText
 

@@ -7,7 +7,7 @@ from PySide6.QtCore import QUrl
 from PySide6.QtGui import QAccessible, QAccessibleAnnouncementEvent, QAccessibleEvent, QKeySequence
 from pytestqt.qtbot import QtBot
 
-from guide_app.ui.main_window import MainWindow
+from guide_app.ui.window.main_window import MainWindow
 
 
 @pytest.fixture

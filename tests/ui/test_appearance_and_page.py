@@ -10,8 +10,8 @@ from PySide6.QtGui import QGuiApplication, QKeySequence, QPalette
 from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
-from guide_app.ui.main_window import MainWindow
 from guide_app.ui.page_print import paper_document
+from guide_app.ui.window.main_window import MainWindow
 from tests.pdf_files import pdf_text
 from tests.ui.conftest import MakeWindow, show_active
 

@@ -7,7 +7,7 @@ from pathlib import Path
 from PySide6.QtGui import QKeySequence
 from pytestqt.qtbot import QtBot
 
-from guide_app.ui.main_window import MainWindow
+from guide_app.ui.window.main_window import MainWindow
 
 
 def bookmark_page(qtbot: QtBot, window: MainWindow, node_id: str) -> str:

@@ -11,9 +11,9 @@ from PySide6.QtWidgets import QApplication, QScrollArea, QWidget
 from pytestqt.qtbot import QtBot
 
 from guide_app.store.bookmarks import Bookmark
-from guide_app.ui.bookmarks_model import BookmarksModel
-from guide_app.ui.bookmarks_pane import BookmarksPane
-from guide_app.ui.main_window import MainWindow
+from guide_app.ui.bookmarks.model import BookmarksModel
+from guide_app.ui.bookmarks.pane import BookmarksPane
+from guide_app.ui.window.main_window import MainWindow
 
 
 @pytest.fixture(autouse=True)

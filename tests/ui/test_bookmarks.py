@@ -15,8 +15,8 @@ from guide_app.guide.loader import load_guide
 from guide_app.store.bookmark_file import export_json
 from guide_app.store.bookmarks import BookmarkStore
 from guide_app.ui.autosave import AutoSaver
-from guide_app.ui.bookmarks_model import BookmarksModel
-from guide_app.ui.main_window import MainWindow
+from guide_app.ui.bookmarks.model import BookmarksModel
+from guide_app.ui.window.main_window import MainWindow
 from tests.ui.conftest import MakeWindow, show_active
 
 

@@ -10,7 +10,7 @@ from pytestqt.qtbot import QtBot
 
 from guide_app.app import create_main_window
 from guide_app.guide.problems import ContentError
-from guide_app.ui.content_problems import ContentProblemsDialog
+from guide_app.ui.help.content_problems import ContentProblemsDialog
 from tests.content_kit import write_content
 
 

@@ -8,7 +8,7 @@ from PySide6.QtCore import QModelIndex, Qt
 from pytestqt.modeltest import ModelTester
 
 from guide_app.guide.loader import load_guide
-from guide_app.ui.contents_model import ContentsModel
+from guide_app.ui.reading.contents_model import ContentsModel
 from tests.conftest import CONTENT
 
 

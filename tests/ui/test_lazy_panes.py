@@ -9,8 +9,8 @@ from PySide6.QtGui import QKeySequence
 from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
-from guide_app.ui.appearance import Appearance
-from guide_app.ui.main_window import MainWindow
+from guide_app.ui.look.appearance import Appearance
+from guide_app.ui.window.main_window import MainWindow
 from tests.ui.conftest import MakeWindow, show_active
 
 

@@ -7,7 +7,7 @@ from PySide6.QtGui import QDesktopServices, QKeySequence
 from PySide6.QtWidgets import QToolBar
 from pytestqt.qtbot import QtBot
 
-from guide_app.ui.main_window import MainWindow
+from guide_app.ui.window.main_window import MainWindow
 from tests.ui.helpers import click_link
 
 

@@ -6,7 +6,7 @@ from pathlib import Path
 
 from pypdf import PdfReader
 
-from guide_app.ui.main_window import MainWindow
+from guide_app.ui.window.main_window import MainWindow
 
 
 def pdf_text(path: Path) -> str:

@@ -10,8 +10,8 @@ from PySide6.QtGui import QKeySequence
 from PySide6.QtWidgets import QMenu
 from pytestqt.qtbot import QtBot
 
-from guide_app.ui.main_window import MainWindow
-from guide_app.ui.recent_pages import LIMIT
+from guide_app.ui.reading.recent_pages import LIMIT
+from guide_app.ui.window.main_window import MainWindow
 from tests.ui.conftest import MakeWindow, show_active
 
 # A popup menu asks the platform to raise it and to grab the keyboard; offscreen, there is

@@ -6,8 +6,8 @@ from pathlib import Path
 
 from guide_app.export.review_markdown import review_markdown
 from guide_app.store.reviews import Status
-from guide_app.ui.main_window import MainWindow
 from guide_app.ui.review.review_editor import SUMMARY
+from guide_app.ui.window.main_window import MainWindow
 
 
 def test_only_what_changed_is_shown_and_exported_as_on_screen(

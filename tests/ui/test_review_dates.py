@@ -8,9 +8,9 @@ from PySide6.QtWidgets import QCalendarWidget, QLabel, QTableView, QWidget
 from pytestqt.qtbot import QtBot
 
 from guide_app.store.reviews import Review
-from guide_app.ui.main_window import MainWindow
 from guide_app.ui.review.criterion_panel import CriterionPanel
 from guide_app.ui.review.new_review_dialog import NewReviewDialog
+from guide_app.ui.window.main_window import MainWindow
 
 
 def shown_errors(root: QWidget) -> list[str]:

@@ -9,7 +9,7 @@ from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
 from guide_app.store.reviews import Review, Status
-from guide_app.ui.main_window import MainWindow
+from guide_app.ui.window.main_window import MainWindow
 from tests.ui.conftest import MakeWindow, show_active
 
 CRITERION = "people-see-a-consistent-clinician"  # a long title in the shipped guide

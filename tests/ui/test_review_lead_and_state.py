@@ -12,7 +12,7 @@ from pytestqt.qtbot import QtBot
 
 from guide_app.store.review_book import ReviewBook
 from guide_app.store.reviews import ReviewError, ReviewState, Status
-from guide_app.ui.main_window import MainWindow
+from guide_app.ui.window.main_window import MainWindow
 from tests.ui.conftest import MakeWindow, show_active
 
 

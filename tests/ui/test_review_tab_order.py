@@ -8,8 +8,8 @@ from PySide6.QtWidgets import QApplication, QWidget
 from pytestqt.qtbot import QtBot
 
 from guide_app.store.reviews import Status
-from guide_app.ui.main_window import MainWindow
 from guide_app.ui.review.new_review_dialog import NewReviewDialog
+from guide_app.ui.window.main_window import MainWindow
 
 
 def tab(qtbot: QtBot) -> QWidget:

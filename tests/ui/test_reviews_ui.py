@@ -14,9 +14,9 @@ from pytestqt.qtbot import QtBot
 from guide_app.guide.loader import load_guide
 from guide_app.store.review_book import ReviewBook
 from guide_app.store.reviews import Status
-from guide_app.ui.main_window import MainWindow
 from guide_app.ui.review.criteria_model import STATUS_ROLE, CriteriaModel
 from guide_app.ui.review.privacy import PRIVACY_NOTE
+from guide_app.ui.window.main_window import MainWindow
 from tests.ui.conftest import MakeWindow, show_active
 
 

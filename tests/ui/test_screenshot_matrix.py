@@ -7,7 +7,7 @@ import re
 import sys
 from types import ModuleType
 
-from guide_app.ui.appearance import THEMES, ZOOM_STEPS
+from guide_app.ui.look.appearance import THEMES, ZOOM_STEPS
 from tests.conftest import REPO
 
 ISSUE_SIZES = {(1366, 768), (1024, 600)}

@@ -13,8 +13,8 @@ from PySide6.QtWidgets import QApplication, QLineEdit, QRadioButton, QVBoxLayout
 from pytestqt.qtbot import QtBot
 
 from guide_app.store.reviews import Status
-from guide_app.ui.main_window import MainWindow
 from guide_app.ui.review.status_look import status_icon
+from guide_app.ui.window.main_window import MainWindow
 from tests.ui.conftest import show_active
 
 THEMES = ("light", "dark", "contrast")

@@ -8,7 +8,7 @@ from PySide6.QtCore import QRect
 from PySide6.QtWidgets import QApplication, QPushButton
 from pytestqt.qtbot import QtBot
 
-from guide_app.ui.main_window import MainWindow
+from guide_app.ui.window.main_window import MainWindow
 from tests.ui.conftest import MakeWindow, show_active
 
 MOST = 560  # the tallest minimum any view may force at 100 % (a 600-pixel screen, less a panel)
@@ -76,7 +76,7 @@ def test_the_find_bar_stays_inside_a_small_window(qtbot: QtBot, window: MainWind
 
 
 def test_a_new_window_opens_no_larger_than_a_small_screen(qtbot: QtBot, window: MainWindow) -> None:
-    from guide_app.ui import window_fit
+    from guide_app.ui.window import fit as window_fit
 
     window_fit.open_fitted(window, SMALL_SCREEN)
     frame = window.geometry().marginsAdded(window_fit.frame_margins(window))
@@ -84,7 +84,7 @@ def test_a_new_window_opens_no_larger_than_a_small_screen(qtbot: QtBot, window: 
 
 
 def test_a_size_restored_from_a_larger_screen_is_not_kept(qtbot: QtBot, window: MainWindow) -> None:
-    from guide_app.ui import window_fit
+    from guide_app.ui.window import fit as window_fit
 
     window.resize(1100, 760)  # the old fixed size, or one saved on a larger screen
     window.move(300, 200)

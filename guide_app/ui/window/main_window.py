@@ -21,32 +21,33 @@ from guide_app.guide.page import compose
 from guide_app.paths import DataPlace, cache_dir
 from guide_app.store.bookmark_file import BookmarkFile
 from guide_app.store.bookmarks import BookmarkStore
-from guide_app.ui import window_fit, window_state
-from guide_app.ui.actions import create_actions
-from guide_app.ui.announcer import Announcer
-from guide_app.ui.bookmark_controller import BookmarkController
-from guide_app.ui.centre_stack import CentreStack, scrolling
-from guide_app.ui.contents_model import ContentsModel
-from guide_app.ui.contents_view import ContentsView
-from guide_app.ui.find_bar import FindBar
-from guide_app.ui.history import History
+from guide_app.ui.bookmarks.controller import BookmarkController
 from guide_app.ui.lazy_tab import LazyTab
-from guide_app.ui.link_status import link_message
 from guide_app.ui.plain_text import window_title
-from guide_app.ui.reader import Reader
-from guide_app.ui.recent_pages import RecentPages
-from guide_app.ui.search_controller import SearchController
+from guide_app.ui.reading.contents_model import ContentsModel
+from guide_app.ui.reading.contents_view import ContentsView
+from guide_app.ui.reading.find_bar import FindBar
+from guide_app.ui.reading.link_status import link_message
+from guide_app.ui.reading.reader import Reader
+from guide_app.ui.reading.recent_pages import RecentPages
+from guide_app.ui.search.controller import SearchController
 from guide_app.ui.settings_file import DataSettings
-from guide_app.ui.window_chrome import build_menus, build_toolbar
+from guide_app.ui.window import fit as window_fit
+from guide_app.ui.window import state as window_state
+from guide_app.ui.window.actions import create_actions
+from guide_app.ui.window.announcer import Announcer
+from guide_app.ui.window.centre_stack import CentreStack, scrolling
+from guide_app.ui.window.chrome import build_menus, build_toolbar
+from guide_app.ui.window.history import History
 from guide_app.ui.window_commands import WELCOME_PAGE, WindowCommands
 
 if TYPE_CHECKING:  # only in annotations
     from PySide6.QtGui import QCloseEvent, QPaintEvent
 
     from guide_app.store.review_book import ReviewBook
-    from guide_app.ui.bookmarks_pane import BookmarksPane
+    from guide_app.ui.bookmarks.pane import BookmarksPane
     from guide_app.ui.review.reviews_view import ReviewsView
-    from guide_app.ui.search_pane import SearchPane
+    from guide_app.ui.search.pane import SearchPane
 
 APP_TITLE = "Pain & Mental Health Guide"
 REVIEW_PREFIX = "review:"
@@ -153,8 +154,8 @@ class MainWindow(QMainWindow):
         return self.search_tab.get()
 
     def _build_bookmarks_pane(self) -> BookmarksPane:
-        from guide_app.ui.bookmarks_model import BookmarksModel
-        from guide_app.ui.bookmarks_pane import BookmarksPane
+        from guide_app.ui.bookmarks.model import BookmarksModel
+        from guide_app.ui.bookmarks.pane import BookmarksPane
 
         pane = BookmarksPane(BookmarksModel(self.bookmarks, self.guide, self), self.undo_stack)
         pane.open_requested.connect(self.open)
@@ -388,7 +389,7 @@ class MainWindow(QMainWindow):
     def report(self, messages: list[str]) -> None:
         """Tell the user about problems found in their saved files, without blocking."""
         if messages:
-            from guide_app.ui.data_problems import show_data_problems  # a dialog: when needed
+            from guide_app.ui.help.data_problems import show_data_problems  # a dialog: when needed
 
             show_data_problems(self, messages)
 

@@ -14,12 +14,12 @@ from PySide6.QtCore import QObject, QTimer, Signal
 from guide_app.guide.model import Guide
 from guide_app.safe_files import DataRoot
 from guide_app.store.bookmarks import BookmarkStore
-from guide_app.ui.search_field import SearchField
+from guide_app.ui.search.field import SearchField
 
 if TYPE_CHECKING:
     from guide_app.guide.search import SearchIndex
     from guide_app.store.review_book import ReviewBook
-    from guide_app.ui.search_pane import SearchPane
+    from guide_app.ui.search.pane import SearchPane
 
 log = logging.getLogger(__name__)
 _NOTES_REFRESH_MS = 500
@@ -75,7 +75,7 @@ class SearchController(QObject):
     def pane(self) -> SearchPane:
         """The Search pane, built the first time it is needed."""
         if self._pane is None:
-            from guide_app.ui.search_pane import SearchPane  # not needed for the first frame
+            from guide_app.ui.search.pane import SearchPane  # not needed for the first frame
 
             self._pane = SearchPane()
             self._pane.index = self.index

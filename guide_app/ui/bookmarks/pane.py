@@ -32,10 +32,10 @@ from PySide6.QtWidgets import (
 
 from guide_app.guide.model import Node
 from guide_app.store.bookmarks import Bookmark, BookmarkError, Folder
-from guide_app.ui import bookmark_commands as commands
-from guide_app.ui.bookmark_details import NoteField, room_for_details, scrolling, when
-from guide_app.ui.bookmarks_model import NOT_IN_EDITION, BookmarksModel
-from guide_app.ui.bookmarks_proxy import SORTS, BookmarksProxy
+from guide_app.ui.bookmarks import undo as commands
+from guide_app.ui.bookmarks.details import NoteField, room_for_details, scrolling, when
+from guide_app.ui.bookmarks.model import NOT_IN_EDITION, BookmarksModel
+from guide_app.ui.bookmarks.proxy import SORTS, BookmarksProxy
 from guide_app.ui.clear_button import add_clear_button
 from guide_app.ui.plain_text import menu_text
 

@@ -19,12 +19,12 @@ from guide_app.store.bookmark_file import (
     merge,
 )
 from guide_app.store.bookmarks import BookmarkError, BookmarkStore
-from guide_app.ui import bookmark_commands as commands
-from guide_app.ui.announcer import announcer_of
 from guide_app.ui.autosave import AutoSaver, flush_or_ask
+from guide_app.ui.bookmarks import undo as commands
+from guide_app.ui.bookmarks.names import standalone_title
 from guide_app.ui.icons import themed_icon
-from guide_app.ui.page_names import standalone_title
 from guide_app.ui.plain_text import shown_as_typed
+from guide_app.ui.window.announcer import announcer_of
 
 _STATUS_MS = 6000
 _JSON_FILTER = "Bookmarks, to import again (*.json)"

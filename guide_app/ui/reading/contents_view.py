@@ -5,7 +5,7 @@ from __future__ import annotations
 from PySide6.QtCore import QModelIndex, QTimer, Signal
 from PySide6.QtWidgets import QAbstractItemView, QTreeView, QWidget
 
-from guide_app.ui.contents_model import ContentsModel
+from guide_app.ui.reading.contents_model import ContentsModel
 
 PAUSE_MS = 350  # how long the keyboard rests on a row before its page is shown
 

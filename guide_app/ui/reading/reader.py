@@ -10,7 +10,7 @@ from PySide6.QtGui import QFont, QPalette, QTextCursor, QTextDocument
 from PySide6.QtWidgets import QApplication, QTextBrowser, QTextEdit, QWidget
 
 from guide_app.guide.page import Page
-from guide_app.ui.page_render import page_html, page_stylesheet
+from guide_app.ui.reading.page_render import page_html, page_stylesheet
 
 if TYPE_CHECKING:  # only in annotations
     from PySide6.QtGui import QResizeEvent, QShowEvent

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from PySide6.QtCore import QModelIndex, QPersistentModelIndex, QSortFilterProxyModel, Qt
 
-from guide_app.ui.bookmarks_model import (
+from guide_app.ui.bookmarks.model import (
     CHANGED_ROLE,
     FILTER_ROLE,
     ORDER_ROLE,

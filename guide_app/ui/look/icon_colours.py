@@ -15,7 +15,7 @@ from collections.abc import Callable
 
 from PySide6.QtGui import QColor, QIcon, QPalette
 
-from guide_app.ui.contrast import luminance, ratio, towards
+from guide_app.ui.look.contrast import luminance, ratio, towards
 
 GROUND = "#ffffff"  # in our SVGs: the ground a mark is drawn on
 MARK_MINIMUM = 4.5  # a mark against a dark window: as clear as text

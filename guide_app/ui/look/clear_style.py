@@ -24,7 +24,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from guide_app.ui.contrast import UI_MINIMUM, clearest, mixed, ratio, towards
+from guide_app.ui.look.contrast import UI_MINIMUM, clearest, mixed, ratio, towards
 
 _Element = QStyle.PrimitiveElement
 _State = QStyle.StateFlag

@@ -7,7 +7,7 @@ import html
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QDialog, QDialogButtonBox, QTextBrowser, QVBoxLayout, QWidget
 
-from guide_app.ui.actions import PANE_KEYS, SPECS
+from guide_app.ui.window.actions import PANE_KEYS, SPECS
 
 
 def shortcuts_html(commands: dict[str, QAction]) -> str:

@@ -19,7 +19,7 @@ from PySide6.QtGui import QFont
 
 from guide_app.guide.model import Guide
 from guide_app.store.bookmarks import Bookmark, BookmarkError, BookmarkStore, Folder
-from guide_app.ui.page_names import standalone_title
+from guide_app.ui.bookmarks.names import standalone_title
 from guide_app.ui.plain_text import shown_as_typed
 
 _Index = QModelIndex | QPersistentModelIndex

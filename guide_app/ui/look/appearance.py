@@ -116,7 +116,7 @@ class Appearance(QObject):
 
         Not for the first frame: it loads QStyle, and restyles every widget once.
         """
-        from guide_app.ui.clear_style import ClearStyle
+        from guide_app.ui.look.clear_style import ClearStyle
 
         style = self._app.style()
         if not isinstance(style, ClearStyle):

@@ -1,0 +1,1 @@
+"""Bookmarks in the window: the star, the pane, its model and undo."""

@@ -1,0 +1,1 @@
+"""Help: the shortcuts, About, diagnostics and the dialogs that report problems."""

@@ -1,0 +1,1 @@
+"""How the app looks: zoom, themes and the style that keeps controls clear."""

@@ -1,0 +1,1 @@
+"""Searching the guide and the user's notes: the field, the controller and the results."""

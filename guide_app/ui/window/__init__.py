@@ -1,0 +1,1 @@
+"""The main window: its layout, navigation between places, actions, menus and status."""
