@@ -162,7 +162,7 @@ def render(shots: Sequence[Shot], out: Path) -> int:
 
 
 def _take(window: MainWindow, shot: Shot, sample: SampleData, out: Path) -> None:
-    appearance = window.command.appearance
+    appearance = window.appearance
     if appearance.zoom != shot.zoom:
         appearance.set_zoom(shot.zoom)
     if appearance.theme != shot.theme:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from guide_app.guide.links import REVIEW_SCHEME
 from guide_app.guide.model import Guide
 from guide_app.guide.search_result import Note
 from guide_app.store.bookmarks import BookmarkStore
@@ -23,5 +24,5 @@ def collect_notes(guide: Guide, bookmarks: BookmarkStore, reviews: ReviewBook) -
             node = guide.resolve(criterion_id)
             title = node.title if node is not None else criterion_id
             context = f"Review “{review.name}”" + (f", {review.date}" if review.date else "")
-            notes.append(Note(f"review:{review.id}/{criterion_id}", title, context, text))
+            notes.append(Note(f"{REVIEW_SCHEME}{review.id}/{criterion_id}", title, context, text))
     return notes

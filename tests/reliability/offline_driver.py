@@ -119,8 +119,8 @@ def drive(out: Path) -> None:
     window.bookmark_control.export_to(out / "bookmarks.json")
     window.bookmark_control.export_to(out / "bookmarks.md")
     window.open(bookmark.node_id)
-    window.command.save_pdf(out / "page.pdf")
-    STEPS["diagnostics"] = window.command.diagnostics().splitlines()[0]
+    window.reading.save_pdf(out / "page.pdf")
+    STEPS["diagnostics"] = window.help.diagnostics().splitlines()[0]
     STEPS["exported"] = sorted(p.name for p in out.iterdir())
     window.close()  # the last window: the app quits and run() returns
 

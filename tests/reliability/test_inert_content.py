@@ -229,7 +229,7 @@ def test_blocked_link_is_refused_and_opens_nothing(
     with (
         qtbot.waitSignal(window.reader.blocked_link) as blocked,
         qtbot.assertNotEmitted(window.reader.external_link),
-        qtbot.assertNotEmitted(window.reader.guide_link),
+        qtbot.assertNotEmitted(window.reader.open_location),
     ):
         click_link(qtbot, window.reader, href)
     assert blocked.args == [QUrl(href).toString()]

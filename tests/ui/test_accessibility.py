@@ -11,8 +11,9 @@ from pytestqt.qtbot import QtBot
 
 from guide_app.ui.help.shortcuts_dialog import ShortcutsDialog, shortcuts_html
 from guide_app.ui.review.new_review_dialog import NewReviewDialog
-from guide_app.ui.window.actions import PANE_KEYS, SPECS
+from guide_app.ui.window.actions import PANE_KEYS
 from guide_app.ui.window.main_window import MainWindow
+from guide_app.ui.window.registry import SPECS
 
 NATIVE = QKeySequence.SequenceFormat.NativeText
 
@@ -48,7 +49,7 @@ def test_every_action_has_text_a_menu_and_its_own_keys(window: MainWindow) -> No
 
 
 def test_the_shortcuts_page_lists_every_key(qtbot: QtBot, window: MainWindow) -> None:
-    page = shortcuts_html(window.commands)
+    page = shortcuts_html(window.commands, SPECS)
     for spec in SPECS:
         for sequence in window.commands[spec.name].shortcuts():
             assert sequence.toString(NATIVE) in page, spec.name

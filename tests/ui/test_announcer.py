@@ -40,7 +40,7 @@ def test_bookmarking_is_spoken_as_well_as_shown(
 def test_the_number_of_marked_words_is_spoken_without_brackets(
     window: MainWindow, spoken: list[str]
 ) -> None:
-    window.open_highlighted("alpha", ["alpha"])
+    window.reading.open_highlighted("alpha", ["alpha"])
     assert spoken
     assert spoken[-1] == window.statusBar().currentMessage()
     assert "(s)" not in spoken[-1]

@@ -75,7 +75,7 @@ def test_print_and_pdf_are_light_whatever_the_theme(window: MainWindow, tmp_path
     page = window.reader.page
     assert page is not None
     assert "color: #000000" in paper_document(page).defaultStyleSheet()
-    window.command.save_pdf(tmp_path / "page.pdf")
+    window.reading.save_pdf(tmp_path / "page.pdf")
     data = (tmp_path / "page.pdf").read_bytes()
     assert data.startswith(b"%PDF")
     text = pdf_text(tmp_path / "page.pdf")

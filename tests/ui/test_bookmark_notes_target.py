@@ -118,7 +118,7 @@ def test_at_200_percent_in_a_small_pane_the_title_note_and_details_can_all_be_se
 ) -> None:
     """As the side pane is on a 1024x600 screen at 200 %: squeezed below what it asks for."""
     bookmark = window.bookmarks.add("alpha", "Alpha", note="A note on several lines\n" * 6)
-    window.command.appearance.set_zoom(2.0, remember=False)
+    window.appearance.set_zoom(2.0, remember=False)
     host = QWidget()
     qtbot.addWidget(host)
     pane = BookmarksPane(BookmarksModel(window.bookmarks, window.guide), window.undo_stack, host)

@@ -76,9 +76,9 @@ def test_the_system_theme_keeps_qt_s_own_palette_at_start(
     assert isinstance(app, QApplication)
     if not Appearance._palette_set:  # no window in this process has set one yet
         assert app.palette() == app.style().standardPalette()
-    window.command.appearance.set_theme("dark", remember=False)
+    window.appearance.set_theme("dark", remember=False)
     dark = app.palette()
-    window.command.appearance.set_theme("system", remember=False)
+    window.appearance.set_theme("system", remember=False)
     assert app.palette() != dark
     assert app.palette() == app.style().standardPalette()
 
@@ -130,7 +130,7 @@ def test_after_the_first_paint_the_system_theme_is_checked_and_kept(
     qtbot: QtBot, make_window: MakeWindow
 ) -> None:
     window = make_window()
-    appearance = window.command.appearance
+    appearance = window.appearance
     assert appearance.theme == "system"
     changes: list[bool] = []
     appearance.changed.connect(lambda: changes.append(True))

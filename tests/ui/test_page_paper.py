@@ -19,7 +19,7 @@ def test_a_saved_page_says_which_guide_edition_and_date_it_comes_from(
 ) -> None:
     window.open("act-two")
     assert "Problem areas ›" in window.reader.toPlainText()  # on screen: the way back up
-    window.command.save_pdf(tmp_path / "page.pdf")
+    window.reading.save_pdf(tmp_path / "page.pdf")
     text = pdf_text(tmp_path / "page.pdf")
     assert "From the Test guide, edition 1 of 1 January 2026." in text
     assert "This copy was made on " in text

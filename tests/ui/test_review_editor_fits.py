@@ -45,7 +45,7 @@ def test_the_editor_asks_for_no_more_than_560_px_and_shrinks_back_after_zoom(
 ) -> None:
     window, _review = long_review
     editor = window.reviews.editor
-    appearance = window.command.appearance
+    appearance = window.appearance
     settle(qtbot)
     assert editor.minimumSizeHint().height() <= MOST
     assert window.reviews.minimumSizeHint().height() <= MOST
@@ -62,7 +62,7 @@ def test_at_200_percent_status_buttons_keep_their_size_and_icons_follow_the_zoom
 ) -> None:
     window, _review = long_review
     window.setFixedSize(1366, 768)  # as a 1366x768 screen allows, whatever the layout asks
-    window.command.appearance.set_zoom(2.0)
+    window.appearance.set_zoom(2.0)
     settle(qtbot)
     panel = window.reviews.editor.panel
     buttons = list(panel.status_buttons.values())
@@ -82,7 +82,7 @@ def test_at_200_percent_a_long_criterion_title_wraps_instead_of_being_cut(
 ) -> None:
     window, _review = long_review
     window.setFixedSize(1024, 600)
-    window.command.appearance.set_zoom(2.0)
+    window.appearance.set_zoom(2.0)
     settle(qtbot)
     editor = window.reviews.editor
     tree = editor.tree

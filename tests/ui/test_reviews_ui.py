@@ -119,7 +119,7 @@ def test_a_linked_solution_opens_in_the_reader_and_back_returns(
     assert 'href="guide:act-one"' in editor.panel.helps.text()
     editor.panel.helps.linkActivated.emit("guide:act-one")  # the label's own link signal
     assert window.current_id == "act-one"
-    assert window.centre.currentWidget() is window.reading
+    assert window.centre.currentWidget() is window.reading_area
     qtbot.keySequence(window, QKeySequence(QKeySequence.StandardKey.Back))
     assert window.centre.currentWidget() is window.reviews
     assert window.reviews.current_id() == review.id

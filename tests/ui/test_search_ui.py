@@ -84,7 +84,7 @@ def test_your_notes_are_found(qtbot: QtBot, window: MainWindow) -> None:
     assert {r.kind_label for r in results} == {"Your notes"}
     assert {r.target for r in results} == {"beta", f"review:{review.id}/crit-one"}
     review_hit = next(r for r in results if r.target.startswith("review:"))
-    window.search.pane.open_result.emit(review_hit)
+    window.search.pane.result_chosen.emit(review_hit)
     assert window.centre.currentWidget() is window.reviews
     assert window.reviews.editor.current_node_id() == "crit-one"
 

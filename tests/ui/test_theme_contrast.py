@@ -69,8 +69,8 @@ def a_form(qtbot: QtBot) -> tuple[QWidget, QLineEdit, QRadioButton]:
 def test_text_fields_have_borders_that_stand_out(
     qtbot: QtBot, window: MainWindow, theme: str, zoom: float
 ) -> None:
-    window.command.appearance.set_theme(theme, remember=False)
-    window.command.appearance.set_zoom(zoom, remember=False)
+    window.appearance.set_theme(theme, remember=False)
+    window.appearance.set_zoom(zoom, remember=False)
     box, field, _choice = a_form(qtbot)
     image = box.grab().toImage()
 
@@ -88,8 +88,8 @@ def test_text_fields_have_borders_that_stand_out(
 def test_an_unchosen_radio_button_stands_out(
     qtbot: QtBot, window: MainWindow, theme: str, zoom: float
 ) -> None:
-    window.command.appearance.set_theme(theme, remember=False)
-    window.command.appearance.set_zoom(zoom, remember=False)
+    window.appearance.set_theme(theme, remember=False)
+    window.appearance.set_zoom(zoom, remember=False)
     box, _field, choice = a_form(qtbot)
     image = box.grab().toImage()
 
@@ -105,7 +105,7 @@ def test_an_unchosen_radio_button_stands_out(
 def test_the_keyboard_focus_in_the_contents_is_a_ring_seen_on_its_row(
     qtbot: QtBot, window: MainWindow, theme: str
 ) -> None:
-    window.command.appearance.set_theme(theme, remember=False)
+    window.appearance.set_theme(theme, remember=False)
     show_active(qtbot, window)
     tree = window.contents
     highlight = QApplication.palette().color(QPalette.ColorRole.Highlight)
@@ -144,7 +144,7 @@ def commonest(image: QImage) -> QColor:
 
 
 def test_status_icons_follow_a_change_of_theme(qtbot: QtBot, window: MainWindow) -> None:
-    appearance = window.command.appearance
+    appearance = window.appearance
     size = QSize(24, 24)
     appearance.set_theme("light", remember=False)
     met = status_icon(Status.MET)  # kept for the window's life, as the review views keep it

@@ -39,9 +39,9 @@ def test_zooming_in_and_back_leaves_the_minimum_where_it_was(
 ) -> None:
     open_a_review(window)
     before = minimum_height(window)
-    window.command.appearance.set_zoom(2.0)
+    window.appearance.set_zoom(2.0)
     assert minimum_height(window) <= MOST  # the editor scrolls instead (was 1,048)
-    window.command.appearance.set_zoom(1.0)
+    window.appearance.set_zoom(1.0)
     # Ctrl+0 shrinks it again (it stayed 1,118); the layouts settle over two passes
     qtbot.waitUntil(lambda: minimum_height(window) <= before)
     window.commands["home"].trigger()
@@ -98,12 +98,12 @@ def test_at_200_percent_the_find_bar_is_not_cut_off_at_the_right(
     qtbot: QtBot, window: MainWindow
 ) -> None:
     window.resize(900, 500)
-    window.command.appearance.set_zoom(2.0)  # the side pane would be 600 pixels wide
+    window.appearance.set_zoom(2.0)  # the side pane would be 600 pixels wide
     window.commands["find"].trigger()
     qtbot.waitUntil(window.find_bar.isVisible)
     for _ in range(3):
         QApplication.processEvents()  # the layouts settle over a few passes
-    assert window.reading.width() >= window.reading.minimumSizeHint().width()
+    assert window.reading_area.width() >= window.reading_area.minimumSizeHint().width()
     close = window.find_bar.findChildren(QPushButton)[-1]
     assert close.accessibleName() == "Close find bar"
     right = close.mapTo(window, close.rect().topRight()).x()

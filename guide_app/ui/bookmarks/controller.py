@@ -20,13 +20,14 @@ from guide_app.store.bookmark_file import (
 )
 from guide_app.store.bookmarks import BookmarkError, BookmarkStore
 from guide_app.ui.autosave import AutoSaver, flush_or_ask
-from guide_app.ui.bookmarks import undo as commands
 from guide_app.ui.bookmarks.names import standalone_title
+from guide_app.ui.bookmarks.undo import AddBookmark, RemoveBookmark
 from guide_app.ui.icons import themed_icon
 from guide_app.ui.plain_text import shown_as_typed
+from guide_app.ui.window.actions import Handlers
+from guide_app.ui.window.announcer import STATUS_MS as _STATUS_MS
 from guide_app.ui.window.announcer import announcer_of
 
-_STATUS_MS = 6000
 _JSON_FILTER = "Bookmarks, to import again (*.json)"
 _MARKDOWN_FILTER = "Readable list with notes (*.md)"
 
@@ -72,6 +73,17 @@ class BookmarkController(QObject):
         if file is not None and file.rewrite_needed and not store.read_only:
             self.saver.changed()  # what was rescued from a damaged file is not on disk yet
 
+    def handlers(self, show_pane: Callable[[], object]) -> Handlers:
+        """What each bookmark command does, by name (the star acts on its own toggled signal).
+
+        `show_pane` shows the Bookmarks pane with the current page's bookmark chosen.
+        """
+        return {
+            "show_bookmarks": show_pane,
+            "import_bookmarks": self.ask_import,
+            "export_bookmarks": self.ask_export,
+        }
+
     # The star ----------------------------------------------------------------------------
 
     def retint(self, palette: QPalette) -> None:
@@ -114,10 +126,10 @@ class BookmarkController(QObject):
         existing = self.store.for_node([node.id, *node.aliases])
         if existing is None:
             title = standalone_title(self.guide, node)  # "Examples" names its area
-            self.undo.push(commands.AddBookmark(self.store, node.id, title))
+            self.undo.push(AddBookmark(self.store, node.id, title))
             self._say(f"Bookmarked “{title}”. Ctrl+B shows it, to add a note.", _STATUS_MS)
         else:
-            self.undo.push(commands.RemoveBookmark(self.store, existing.id))
+            self.undo.push(RemoveBookmark(self.store, existing.id))
             self._say(f"Bookmark “{existing.title}” removed (Ctrl+Z undoes).", _STATUS_MS)
 
     def _store_changed(self, _what: str, _item: str | None) -> None:

@@ -32,10 +32,10 @@ from PySide6.QtWidgets import (
 
 from guide_app.guide.model import Node
 from guide_app.store.bookmarks import Bookmark, BookmarkError, Folder
-from guide_app.ui.bookmarks import undo as commands
 from guide_app.ui.bookmarks.details import NoteField, room_for_details, scrolling, when
 from guide_app.ui.bookmarks.model import NOT_IN_EDITION, BookmarksModel
 from guide_app.ui.bookmarks.proxy import SORTS, BookmarksProxy
+from guide_app.ui.bookmarks.undo import MoveBookmark, RemoveBookmark, RemoveFolder
 from guide_app.ui.clear_button import add_clear_button
 from guide_app.ui.plain_text import menu_text
 
@@ -46,10 +46,10 @@ class BookmarksPane(QWidget):
     """List of bookmarks with a details editor below.
 
     Signals:
-        open_requested(str): open the bookmarked page (a node id, maybe a former one).
+        open_location(str): open the bookmarked page (a node id, maybe a former one).
     """
 
-    open_requested = Signal(str)
+    open_location = Signal(str)
 
     def __init__(
         self, model: BookmarksModel, undo: QUndoStack, parent: QWidget | None = None
@@ -323,7 +323,7 @@ class BookmarksPane(QWidget):
     def _activated(self, index: QModelIndex) -> None:
         item = self.model.item(self.proxy.mapToSource(index))
         if isinstance(item, Bookmark):
-            self.open_requested.emit(item.node_id)
+            self.open_location.emit(item.node_id)
 
     def delete_selected(self) -> None:
         """Delete the selected bookmark or folder through the undo stack."""
@@ -332,9 +332,9 @@ class BookmarksPane(QWidget):
             return
         self._commit_note()
         if isinstance(item, Bookmark):
-            self.undo.push(commands.RemoveBookmark(self.store, item.id))
+            self.undo.push(RemoveBookmark(self.store, item.id))
         else:
-            self.undo.push(commands.RemoveFolder(self.store, item.id))
+            self.undo.push(RemoveFolder(self.store, item.id))
 
     def ask_new_folder(self) -> None:
         """Ask for a name and make a folder."""
@@ -345,14 +345,14 @@ class BookmarksPane(QWidget):
     def _move(self, bookmark_ids: list[str], folder_id: str | None) -> None:
         self.undo.beginMacro("Move bookmarks")
         for bookmark_id in bookmark_ids:
-            self.undo.push(commands.MoveBookmark(self.store, bookmark_id, folder_id))
+            self.undo.push(MoveBookmark(self.store, bookmark_id, folder_id))
         self.undo.endMacro()
 
     def _context_menu(self, point: QPoint) -> None:
         item = self.current_item()
         menu = QMenu(self)
         if isinstance(item, Bookmark):
-            menu.addAction("&Open", lambda: self.open_requested.emit(item.node_id))
+            menu.addAction("&Open", lambda: self.open_location.emit(item.node_id))
             menu.addAction("&Rename", lambda: self.view.edit(self.view.currentIndex()))
             move = menu.addMenu("&Move to")
             move.addAction("No folder", lambda: self._move([item.id], None))

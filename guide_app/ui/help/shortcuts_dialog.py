@@ -7,13 +7,13 @@ import html
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QDialog, QDialogButtonBox, QTextBrowser, QVBoxLayout, QWidget
 
-from guide_app.ui.window.actions import PANE_KEYS, SPECS
+from guide_app.ui.window.actions import PANE_KEYS, ActionSpec
 
 
-def shortcuts_html(commands: dict[str, QAction]) -> str:
+def shortcuts_html(commands: dict[str, QAction], specs: tuple[ActionSpec, ...]) -> str:
     """A table of every command with keys, then the keys each pane understands."""
     rows = []
-    for spec in SPECS:
+    for spec in specs:
         action = commands[spec.name]
         keys = ", ".join(
             k.toString(QKeySequence.SequenceFormat.NativeText) for k in action.shortcuts()
@@ -43,14 +43,19 @@ def shortcuts_html(commands: dict[str, QAction]) -> str:
 class ShortcutsDialog(QDialog):
     """Shows shortcuts_html in a readable, searchable (Ctrl+F-free, selectable) page."""
 
-    def __init__(self, commands: dict[str, QAction], parent: QWidget | None = None) -> None:
+    def __init__(
+        self,
+        commands: dict[str, QAction],
+        specs: tuple[ActionSpec, ...],
+        parent: QWidget | None = None,
+    ) -> None:
         super().__init__(parent)
         self.setObjectName("shortcutsDialog")
         self.setWindowTitle("Keyboard shortcuts")
         self.page = QTextBrowser()
         self.page.setObjectName("shortcutsPage")
         self.page.setAccessibleName("Keyboard shortcuts")
-        self.page.setHtml(shortcuts_html(commands))
+        self.page.setHtml(shortcuts_html(commands, specs))
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
         buttons.rejected.connect(self.reject)
         layout = QVBoxLayout(self)

@@ -17,12 +17,12 @@ class ContentsView(QTreeView):
     one for PAUSE_MS: pages passed over are neither opened nor put in the history.
 
     Signals:
-        node_chosen(str): the user pressed Enter on a row or clicked it; open that node.
+        open_location(str): the user pressed Enter on a row or clicked it; open that node.
         node_rested(str): the keyboard rested on a row; show that node (a page passed on
             the way, not a visit of its own).
     """
 
-    node_chosen = Signal(str)
+    open_location = Signal(str)
     node_rested = Signal(str)
 
     def __init__(self, model: ContentsModel, parent: QWidget | None = None) -> None:
@@ -63,7 +63,7 @@ class ContentsView(QTreeView):
         self.pause.stop()
         node_id = self._model.node_id(index)
         if node_id is not None:
-            self.node_chosen.emit(node_id)
+            self.open_location.emit(node_id)
 
     def show_node(self, node_id: str) -> None:
         """Select the row for `node_id` without re-announcing it (the reader already shows it).

@@ -32,12 +32,12 @@ class Reader(QTextBrowser):
     """Read-only page view. It never fetches anything: links are handed to the window.
 
     Signals:
-        guide_link(str): a guide:<id> link was clicked.
+        open_location(str): a guide:<id> link was clicked.
         external_link(QUrl): an http(s) or mailto link was clicked; open it outside the app.
         blocked_link(str): a link of another kind was clicked and ignored.
     """
 
-    guide_link = Signal(str)
+    open_location = Signal(str)
     external_link = Signal(QUrl)
     blocked_link = Signal(str)
 
@@ -118,7 +118,7 @@ class Reader(QTextBrowser):
     def _link_clicked(self, url: QUrl) -> None:
         scheme = url.scheme().lower()
         if scheme == "guide":
-            self.guide_link.emit(url.path())
+            self.open_location.emit(url.path())
         elif scheme in ("http", "https", "mailto"):
             self.external_link.emit(url)
         elif not scheme and url.hasFragment() and not url.path():

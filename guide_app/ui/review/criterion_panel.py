@@ -48,11 +48,11 @@ class CriterionPanel(QWidget):
     takes the room it needs at any zoom (the editor scrolls the panel, never squeezes it).
 
     Signals:
-        open_node(str): a link to a solution or example was clicked.
+        open_location(str): a link to a solution or example was clicked.
         message(str): something to tell the user (shown and announced).
     """
 
-    open_node = Signal(str)
+    open_location = Signal(str)
     message = Signal(str)
 
     def __init__(
@@ -135,7 +135,7 @@ class CriterionPanel(QWidget):
             | Qt.TextInteractionFlag.LinksAccessibleByKeyboard
         )
         self.helps.linkActivated.connect(
-            lambda url: self.open_node.emit(url.removeprefix("guide:"))
+            lambda url: self.open_location.emit(url.removeprefix("guide:"))
         )
         self.editors = QWidget()
         form = QVBoxLayout(self.editors)

@@ -64,11 +64,11 @@ class ReviewEditor(QWidget):
     details scroll, the checklist wraps its rows, and every control keeps its size hint.
 
     Signals:
-        open_node(str): open a guide page (a solution or example that helps).
+        open_location(str): open a guide page (a solution or example that helps).
         message(str): something to tell the user (shown and announced).
     """
 
-    open_node = Signal(str)
+    open_location = Signal(str)
     message = Signal(str)
 
     def __init__(
@@ -179,7 +179,7 @@ class ReviewEditor(QWidget):
         self.tree.selectionModel().currentChanged.connect(self._current_changed)
         self.tree.status_key.connect(self.set_status)
         self.filter.currentIndexChanged.connect(lambda _: self._filter_chosen())
-        self.panel.open_node.connect(self.open_node)
+        self.panel.open_location.connect(self.open_location)
         self.panel.message.connect(self.message)
         self.details_view.message.connect(self.message)
         self.reopen.clicked.connect(self.reopen_review)

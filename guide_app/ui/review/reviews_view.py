@@ -44,13 +44,13 @@ class ReviewsView(QWidget):
     """Lists reviews and edits the chosen one; loads the reviews on first use and saves them.
 
     Signals:
-        open_node(str): open a guide page from a review.
+        open_location(str): open a guide page from a review.
         review_chosen(str): the user chose a review (its id).
         message(str): something for the status bar.
         problems(list): messages about damaged or newer review files, after loading.
     """
 
-    open_node = Signal(str)
+    open_location = Signal(str)
     review_chosen = Signal(str)
     message = Signal(str)
     problems = Signal(list)
@@ -142,7 +142,7 @@ class ReviewsView(QWidget):
 
             self._editor = ReviewEditor(self.book, self.guide, undo=self.undo_stack)
             self.right.addWidget(self._editor)
-            self._editor.open_node.connect(self.open_node)
+            self._editor.open_location.connect(self.open_location)
             self._editor.message.connect(self.message)
         return self._editor
 

@@ -31,12 +31,12 @@ class SearchController(QObject):
     The Search pane is built when first needed: by typing, or by choosing its tab.
 
     Signals:
-        open_target(str, list): open a result's target and mark these words on the page.
+        open_marked(str, list): open a result's target and mark these words on the page.
         shown(): the Search pane should come to the front.
         announced(str): the pane's short status ("12 results"), for the status bar.
     """
 
-    open_target = Signal(str, list)
+    open_marked = Signal(str, list)
     shown = Signal()
     announced = Signal(str)
     _built = Signal()  # from the building thread; delivered in the UI thread
@@ -79,7 +79,7 @@ class SearchController(QObject):
 
             self._pane = SearchPane()
             self._pane.index = self.index
-            self._pane.open_result.connect(self._open)
+            self._pane.result_chosen.connect(self._open)
             self._pane.announced.connect(self.announced)
         return self._pane
 
@@ -153,4 +153,4 @@ class SearchController(QObject):
             from guide_app.guide.search_query import shorten  # loaded with the index
 
             searched = shorten(self.pane.text).text  # the words marked are the words searched
-            self.open_target.emit(result.target, self.index.highlight(searched))
+            self.open_marked.emit(result.target, self.index.highlight(searched))

@@ -158,11 +158,11 @@ class SearchPane(QWidget):
     """Runs searches as the user types in the toolbar field, and lists the results.
 
     Signals:
-        open_result(object): open a Result (its target), remembering what was searched.
+        result_chosen(object): open a Result (its target), remembering what was searched.
         announced(str): a short status ("12 results") for the status bar and screen readers.
     """
 
-    open_result = Signal(object)
+    result_chosen = Signal(object)
     announced = Signal(str)
 
     def __init__(self, parent: QWidget | None = None) -> None:
@@ -243,4 +243,4 @@ class SearchPane(QWidget):
     def _activated(self, index: QModelIndex) -> None:
         result = index.data(RESULT_ROLE)
         if isinstance(result, Result):
-            self.open_result.emit(result)
+            self.result_chosen.emit(result)

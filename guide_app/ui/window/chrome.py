@@ -1,70 +1,55 @@
-"""The main window's menus and toolbar, laid out from tables of action names."""
+"""The main window's menus and toolbar, laid out from where each command's spec places it."""
 
 from __future__ import annotations
 
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QMainWindow, QMenu, QToolBar
 
-Entry = str | None | tuple[str, tuple[str, ...]]  # an action, a separator, or a submenu
+from guide_app.ui.window.actions import ActionSpec
 
-MENUS: tuple[tuple[str, tuple[Entry, ...]], ...] = (
-    (
-        "&File",
-        (
-            "print",
-            "print_preview",
-            "export_pdf",
-            "copy_link",
-            None,
-            "import_bookmarks",
-            "export_bookmarks",
-            None,
-            "quit",
-        ),
-    ),
-    ("&Edit", ("undo", "redo", None, "find", "find_next", "find_previous")),
-    (
-        "&View",
-        (
-            "zoom_in",
-            "zoom_out",
-            "zoom_reset",
-            None,
-            ("&Theme", ("theme_system", "theme_light", "theme_dark", "theme_contrast")),
-            None,
-            "focus_search",
-            "focus_contents",
-            "focus_reader",
-            "next_pane",
-            "previous_pane",
-        ),
-    ),
-    ("&Go", ("back", "forward", "home", None, "previous_page", "next_page", None, "recent_pages")),
-    ("&Bookmarks", ("toggle_bookmark", "show_bookmarks")),
-    ("&Reviews", ("show_reviews", "new_review", None, "export_review_pdf", "print_review")),
-    ("&Help", ("welcome", "shortcuts", None, "open_data_folder", "diagnostics", None, "about")),
-)
-TOOLBAR = ("back", "forward", "home", None, "toggle_bookmark", "show_reviews")
+MENU_BAR = ("&File", "&Edit", "&View", "&Go", "&Bookmarks", "&Reviews", "&Help")
+SUBMENUS = {"&View/&Theme": 2}  # a submenu, and the group of its menu it sits in
 
 
-def build_menus(window: QMainWindow, commands: dict[str, QAction]) -> None:
-    """Fill the menu bar from MENUS."""
-    for title, entries in MENUS:
-        _fill(window.menuBar().addMenu(title), entries, commands)
+def _ordered(specs: tuple[ActionSpec, ...], menu: str) -> list[tuple[int, str]]:
+    """The (group, action name) of each command in `menu`, in menu order."""
+    placed = [
+        (one.menu[1], one.menu_order, n, one.name)
+        for n, one in enumerate(specs)
+        if one.menu is not None and one.menu[0] == menu
+    ]
+    return [(group, name) for group, _order, _n, name in sorted(placed)]
 
 
-def _fill(menu: QMenu, entries: tuple[Entry, ...], commands: dict[str, QAction]) -> None:
-    for entry in entries:
-        if entry is None:
+def build_menus(
+    window: QMainWindow, specs: tuple[ActionSpec, ...], commands: dict[str, QAction]
+) -> None:
+    """Fill the menu bar: each command where its spec places it, a separator between groups."""
+    for title in MENU_BAR:
+        _fill(window.menuBar().addMenu(title), title, specs, commands)
+
+
+def _fill(
+    menu: QMenu, path: str, specs: tuple[ActionSpec, ...], commands: dict[str, QAction]
+) -> None:
+    entries: list[tuple[int, str | None]] = list(_ordered(specs, path))
+    entries += [(group, sub) for sub, group in SUBMENUS.items() if sub.rpartition("/")[0] == path]
+    entries.sort(key=lambda entry: entry[0])  # stable: commands keep their order in a group
+    last_group = None
+    for group, name in entries:
+        if last_group is not None and group != last_group:
             menu.addSeparator()
-        elif isinstance(entry, tuple):
-            _fill(menu.addMenu(entry[0]), entry[1], commands)
-        else:
-            menu.addAction(commands[entry])
+        last_group = group
+        if name in SUBMENUS:
+            _fill(menu.addMenu(name.rpartition("/")[2]), name, specs, commands)
+        elif name is not None:
+            menu.addAction(commands[name])
 
 
-def build_toolbar(window: QMainWindow, commands: dict[str, QAction]) -> QToolBar:
-    """Add the toolbar from TOOLBAR; each button's accessible name follows its action's text.
+def build_toolbar(
+    window: QMainWindow, specs: tuple[ActionSpec, ...], commands: dict[str, QAction]
+) -> QToolBar:
+    """Add the toolbar from the specs' places; a button's accessible name follows its text.
 
     A checkable button is read as a check box: it keeps its first name and says whether it is
     checked, so the star is "Bookmark this page, checked", not "Remove bookmark, checked".
@@ -72,10 +57,10 @@ def build_toolbar(window: QMainWindow, commands: dict[str, QAction]) -> QToolBar
     bar = window.addToolBar("Navigation")
     bar.setObjectName("navigationToolBar")
     bar.setMovable(False)  # icons only: QMainWindow's default (each has a tooltip and a name)
-    for name in TOOLBAR:
-        if name is None:
+    placed = sorted((one.toolbar, one.name) for one in specs if one.toolbar is not None)
+    for n, (place, name) in enumerate(placed):
+        if n and place[0] != placed[n - 1][0][0]:
             bar.addSeparator()
-            continue
         action = commands[name]
         bar.addAction(action)
         button = bar.widgetForAction(action)

@@ -1,13 +1,14 @@
-"""The main window: contents and reader side by side, toolbar and menus, wired to the history."""
+"""The main window: the panes laid out, each feature's commands bound, and the place shown."""
 
 from __future__ import annotations
 
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QTimer, QUrl
-from PySide6.QtGui import QDesktopServices, QUndoStack
+from PySide6.QtCore import QSize, QTimer
+from PySide6.QtGui import QUndoStack
 from PySide6.QtWidgets import (
+    QApplication,
     QMainWindow,
     QSizePolicy,
     QSplitter,
@@ -18,45 +19,52 @@ from PySide6.QtWidgets import (
 
 from guide_app.guide.model import Guide, Node
 from guide_app.guide.page import compose
+from guide_app.identity import APP_NAME
 from guide_app.paths import DataPlace, cache_dir
 from guide_app.store.bookmark_file import BookmarkFile
 from guide_app.store.bookmarks import BookmarkStore
 from guide_app.ui.bookmarks.controller import BookmarkController
+from guide_app.ui.help.commands import HelpCommands
 from guide_app.ui.lazy_tab import LazyTab
+from guide_app.ui.look.appearance import Appearance
+from guide_app.ui.look.commands import LookCommands
 from guide_app.ui.plain_text import window_title
+from guide_app.ui.reading.commands import ReadingCommands
 from guide_app.ui.reading.contents_model import ContentsModel
 from guide_app.ui.reading.contents_view import ContentsView
 from guide_app.ui.reading.find_bar import FindBar
-from guide_app.ui.reading.link_status import link_message
 from guide_app.ui.reading.reader import Reader
 from guide_app.ui.reading.recent_pages import RecentPages
+from guide_app.ui.review.actions import ReviewCommands
 from guide_app.ui.search.controller import SearchController
 from guide_app.ui.settings_file import DataSettings
 from guide_app.ui.window import fit as window_fit
 from guide_app.ui.window import state as window_state
-from guide_app.ui.window.actions import create_actions
+from guide_app.ui.window.actions import Handlers, bind_undo, create_actions, retint
 from guide_app.ui.window.announcer import Announcer
 from guide_app.ui.window.centre_stack import CentreStack, scrolling
 from guide_app.ui.window.chrome import build_menus, build_toolbar
-from guide_app.ui.window.history import History
-from guide_app.ui.window_commands import WELCOME_PAGE, WindowCommands
+from guide_app.ui.window.navigation import WELCOME_PAGE, Location, Navigator
+from guide_app.ui.window.panes import Pane, Panes
+from guide_app.ui.window.registry import SPECS
+from guide_app.ui.window.reviews_place import ReviewsPlace
 
 if TYPE_CHECKING:  # only in annotations
     from PySide6.QtGui import QCloseEvent, QPaintEvent
 
-    from guide_app.store.review_book import ReviewBook
     from guide_app.ui.bookmarks.pane import BookmarksPane
     from guide_app.ui.review.reviews_view import ReviewsView
-    from guide_app.ui.search.pane import SearchPane
 
-APP_TITLE = "Pain & Mental Health Guide"
-REVIEW_PREFIX = "review:"
+APP_TITLE = APP_NAME
+SIDE_WIDTH = 300  # the side pane's width at 100 %; it grows with the zoom
 
 
 class MainWindow(QMainWindow):
-    """Contents on the left, the page on the right; Back, Forward and Home in the toolbar."""
+    """Contents on the left, the page (or the reviews) in the centre, menus and a toolbar.
 
-    REVIEW_PREFIX = REVIEW_PREFIX
+    Each feature declares its commands (`SPECS`) and does them (`handlers()`); the window lays
+    out the panes, binds the commands, and shows the place the navigator says is current.
+    """
 
     def __init__(
         self,
@@ -74,59 +82,27 @@ class MainWindow(QMainWindow):
         self.guide = guide
         self.settings = settings
         self.data_root = settings.root  # the data folder as the app took it
-        self.history = History(parent=self)
+        self.navigator = Navigator(guide, self)
+        self.history = self.navigator.history
         self.undo_stack = QUndoStack(self)
-        self.commands = create_actions(self)
+        self.commands = create_actions(SPECS, self)
         self.bookmarks = bookmarks if bookmarks is not None else BookmarkStore()
-
-        self.contents = ContentsView(ContentsModel(guide, self))
-        self.reader = Reader()
-        self.side_tabs = QTabWidget()
-        self.side_tabs.setObjectName("sideTabs")
-        self.side_tabs.setAccessibleName("Side panes")
-        self.side_tabs.tabBar().setAccessibleName("Side pane tabs")  # it takes the keyboard
-        self._review_data = review_data  # the data folder (reviews/ in it); None: in memory
-        self._review_book: ReviewBook | None = None  # read when first shown or searched
-        self._reviews: ReviewsView | None = None
-        cache = cache_dir(self.place.folder)
-        self.search = SearchController(
-            guide, self.bookmarks, self._load_reviews, cache, self, self.data_root
+        self.announcer = Announcer(self, self.statusBar())
+        self._build_panes()
+        self.reviews_place = ReviewsPlace(
+            guide, review_data, self.data_root, self.undo_stack, self.centre
         )
-        self.side_tabs.addTab(self.contents, "&Contents")
-        # Search and Bookmarks are built when first chosen: the first frame need not wait.
-        self.search_tab = LazyTab(self.side_tabs, "&Search", lambda: self.search.pane)
-        self.bookmarks_tab = LazyTab(self.side_tabs, "Boo&kmarks", self._build_bookmarks_pane)
-        self.find_bar = FindBar(self.reader)
-        self.reading = reading = QWidget()
-        reading.setObjectName("readingArea")
-        column = QVBoxLayout(reading)
-        column.setContentsMargins(0, 0, 0, 0)
-        column.setSpacing(0)
-        column.addWidget(self.reader, 1)
-        column.addWidget(self.find_bar)
-        self.centre = CentreStack()
-        self.centre.addWidget(reading)
-        self.splitter = QSplitter()  # horizontal
-        self.splitter.setObjectName("mainSplitter")
-        self.splitter.addWidget(self.side_tabs)
-        self.splitter.addWidget(scrolling(self.centre))
-        self.splitter.setStretchFactor(1, 1)
-        self.splitter.setChildrenCollapsible(False)
-        self.splitter.setSizes([300, 700])
-        self.setCentralWidget(self.splitter)
-
-        build_menus(self, self.commands)
-        self.toolbar = build_toolbar(self, self.commands)
+        self.reviews_place.open_location = self.open
+        self.reviews_place.say = self.announcer.announce
+        self.reviews_place.report = self.report
+        build_menus(self, SPECS, self.commands)
+        self.toolbar = build_toolbar(self, SPECS, self.commands)
         spacer = QWidget()
         spacer.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Preferred)
         self.toolbar.addWidget(spacer)
         self.toolbar.addWidget(self.search.field)
-        self._highlight: list[str] = []
         self._painted = False
-        self._rested: str | None = None  # the page the keyboard last rested on in the contents
-        self._passed_over: str | None = None  # a page that one takes the place of
         self.recent = RecentPages(settings, guide, self)
-        self.announcer = Announcer(self, self.statusBar())
         self.bookmark_control = BookmarkController(
             self,
             guide,
@@ -137,214 +113,230 @@ class MainWindow(QMainWindow):
             self.current_node,
             self.statusBar(),
         )
-        self.command = WindowCommands(self)
+        self.appearance = Appearance(settings, self)
+        self._make_commands()
         self._connect()
         window_fit.open_fitted(self)
         self._update_actions()
-        self.command.appearance.apply()
+        self.appearance.apply()
+
+    def _build_panes(self) -> None:
+        self.contents = ContentsView(ContentsModel(self.guide, self))
+        self.reader = Reader()
+        self.side_tabs = QTabWidget()
+        self.side_tabs.setObjectName("sideTabs")
+        self.side_tabs.setAccessibleName("Side panes")
+        self.side_tabs.tabBar().setAccessibleName("Side pane tabs")  # it takes the keyboard
+        cache = cache_dir(self.place.folder)
+        self.search = SearchController(
+            self.guide,
+            self.bookmarks,
+            lambda: self.reviews_place.loaded_book(),  # noqa: PLW0108 (made after the panes)
+            cache,
+            self,
+            self.data_root,
+        )
+        self.side_tabs.addTab(self.contents, "&Contents")
+        # Search and Bookmarks are built when first chosen: the first frame need not wait.
+        self.search_tab = LazyTab(self.side_tabs, "&Search", lambda: self.search.pane)
+        self.bookmarks_tab = LazyTab(self.side_tabs, "Boo&kmarks", self._build_bookmarks_pane)
+        self.find_bar = FindBar(self.reader)
+        self.reading_area = area = QWidget()
+        area.setObjectName("readingArea")
+        column = QVBoxLayout(area)
+        column.setContentsMargins(0, 0, 0, 0)
+        column.setSpacing(0)
+        column.addWidget(self.reader, 1)
+        column.addWidget(self.find_bar)
+        self.centre = CentreStack()
+        self.centre.addWidget(area)
+        self.splitter = QSplitter()  # horizontal
+        self.splitter.setObjectName("mainSplitter")
+        self.splitter.addWidget(self.side_tabs)
+        self.splitter.addWidget(scrolling(self.centre))
+        self.splitter.setStretchFactor(1, 1)
+        self.splitter.setChildrenCollapsible(False)
+        self.splitter.setSizes([SIDE_WIDTH, 700])
+        self.setCentralWidget(self.splitter)
+
+    def _make_commands(self) -> None:
+        say = self.announcer.announce
+        self.look = LookCommands(self.appearance, self.commands, self)
+        self.reading = ReadingCommands(
+            self.guide,
+            self.navigator,
+            self.reader,
+            self.find_bar,
+            self.recent,
+            self.announcer,
+            self.place.folder,
+            self,
+        )
+        self.reading.showing_reviews = self.showing_reviews
+        self.panes = Panes(
+            self.side_tabs, self.contents, self._centre_panes, self.search.field, say
+        )
+        self.review_commands = ReviewCommands(lambda: self.reviews, self.open, say, self)
+        self.help = HelpCommands(self.guide, self.place, self.commands, SPECS, say, self)
+        handlers: Handlers = {
+            "back": self.history.back,
+            "forward": self.history.forward,
+            "home": self.navigator.home,
+            "welcome": lambda: self.open(WELCOME_PAGE),
+            "undo": self.undo_stack.undo,
+            "redo": self.undo_stack.redo,
+            "quit": self.close,
+        }
+        for feature in (self.look, self.reading, self.panes, self.review_commands, self.help):
+            handlers |= feature.handlers()
+        handlers |= self.bookmark_control.handlers(self.show_bookmarks)
+        for name, handler in handlers.items():
+            self.commands[name].triggered.connect(lambda _checked=False, h=handler: h())
+        bind_undo(self.undo_stack, self.commands["undo"], self.commands["redo"])
+        self.commands["import_bookmarks"].setEnabled(not self.bookmarks.read_only)
+
+    def _centre_panes(self) -> list[Pane]:
+        if self.showing_reviews():
+            return [
+                ("Service reviews", self.reviews.list),
+                ("Review checklist", self.reviews.editor.tree),
+            ]
+        return [("Page", self.reader)]
+
+    # Side panes ------------------------------------------------------------------------
 
     @property
     def bookmarks_pane(self) -> BookmarksPane:
         """The Bookmarks pane (built on first use)."""
         return self.bookmarks_tab.get()
 
-    @property
-    def search_pane(self) -> SearchPane:
-        """The Search pane, in its tab (built on first use)."""
-        return self.search_tab.get()
-
     def _build_bookmarks_pane(self) -> BookmarksPane:
         from guide_app.ui.bookmarks.model import BookmarksModel
         from guide_app.ui.bookmarks.pane import BookmarksPane
 
         pane = BookmarksPane(BookmarksModel(self.bookmarks, self.guide, self), self.undo_stack)
-        pane.open_requested.connect(self.open)
+        pane.open_location.connect(self.open)
         return pane
+
+    def show_bookmarks(self) -> None:
+        """Show the Bookmarks pane with the page's bookmark chosen (its note is the one typed)."""
+        self.side_tabs.show()
+        self.side_tabs.setCurrentWidget(self.bookmarks_pane)
+        self.bookmarks_pane.select_page(self.current_node())
+        self.bookmarks_pane.view.setFocus()
+
+    def _show_search(self) -> None:
+        self.side_tabs.show()
+        self.side_tabs.setCurrentWidget(self.search_tab.get())
+
+    # The reviews -----------------------------------------------------------------------
 
     @property
     def reviews(self) -> ReviewsView:
         """The service reviews: their list and checklist (built on first use)."""
-        if self._reviews is None:
-            from guide_app.ui.review.reviews_view import ReviewsView
-
-            self._reviews = view = ReviewsView(
-                self.review_book, self.guide, undo_stack=self.undo_stack
-            )
-            self.centre.addWidget(view)
-            view.open_node.connect(self.open)
-            view.review_chosen.connect(self._review_chosen)
-            view.message.connect(self.announcer.announce)
-            view.problems.connect(self.report)
-        return self._reviews
+        return self.reviews_place.view
 
     @property
     def reviews_built(self) -> ReviewsView | None:
         """The reviews view if it has been built, else None (asking builds nothing)."""
-        return self._reviews
+        return self.reviews_place.built
 
     def showing_reviews(self) -> bool:
         """True while the service reviews fill the centre of the window."""
-        return self._reviews is not None and self.centre.currentWidget() is self._reviews
-
-    @property
-    def review_book(self) -> ReviewBook:
-        """The service reviews' files (not read until first needed)."""
-        if self._review_book is None:
-            from guide_app.store.review_book import ReviewBook
-
-            self._review_book = ReviewBook(self._review_data, self.data_root)
-        return self._review_book
-
-    def _load_reviews(self) -> ReviewBook:
-        self.reviews.ensure_loaded()
-        return self.review_book
-
-    def _connect(self) -> None:
-        self.search.open_target.connect(self.open_highlighted)
-        self.search.shown.connect(self._show_search)
-        self.search.announced.connect(lambda text: self.announcer.announce(text, 10_000))
-        self.history.current_changed.connect(self._show)
-        self.history.state_changed.connect(self._update_actions)
-        self.contents.node_chosen.connect(self._chosen_in_contents)
-        self.contents.node_rested.connect(self._rested_in_contents)
-        self.reader.guide_link.connect(self.open)
-        self.reader.external_link.connect(self._open_external)
-        self.reader.blocked_link.connect(
-            lambda url: self.announcer.announce(f"This link is not allowed: {url}")
-        )
-        self.reader.highlighted.connect(self._link_hovered)
-
-    def _show_search(self) -> None:
-        self.side_tabs.show()
-        self.side_tabs.setCurrentWidget(self.search_pane)
+        return self.reviews_place.shown()
 
     # Navigation -----------------------------------------------------------------------
 
-    def open_highlighted(self, target: str, words: list[str]) -> None:
-        """Open a search result and mark the searched words until the next navigation."""
-        self._highlight = words
-        if self.open(target) and self.history.current is not None:
-            self._mark_highlight()
+    def _connect(self) -> None:
+        self.search.open_marked.connect(self.reading.open_highlighted)
+        self.search.shown.connect(self._show_search)
+        self.search.announced.connect(lambda text: self.announcer.announce(text, 10_000))
+        self.navigator.shown.connect(self._show)
+        self.navigator.unknown.connect(
+            lambda page: self.announcer.announce(f"No page with the id '{page}' in this edition")
+        )
+        self.history.state_changed.connect(self._update_actions)
+        self.contents.open_location.connect(self.navigator.chosen_in_contents)
+        self.contents.node_rested.connect(self.navigator.rested_in_contents)
+        self.reader.open_location.connect(self.open)
+        self.reader.external_link.connect(self.reading.open_external)
+        self.reader.blocked_link.connect(
+            lambda url: self.announcer.announce(f"This link is not allowed: {url}")
+        )
+        self.reader.highlighted.connect(self.reading.link_hovered)
+        self.appearance.changed.connect(self._appearance_changed)
 
-    def _mark_highlight(self) -> None:
-        if self._highlight and not self.showing_reviews():
-            count = self.reader.highlight(self._highlight)
-            self.announcer.announce(
-                "No matching words on this page"
-                if count == 0
-                else f"{count} matching word{'' if count == 1 else 's'} marked on this page"
-            )
-        self._highlight = []
-
-    def open(self, node_id: str) -> bool:
-        """Show the page for an id, a former id or a guide:<id> link; False if there is none.
-
-        `review:<id>` shows that review ("review:" alone, the last one).
-        """
-        node_id = node_id.removeprefix("guide:")
-        if node_id.startswith(REVIEW_PREFIX):
-            if self.history.current != node_id:
-                self.history.go(node_id)
-            return True
-        node = self.guide.resolve(node_id)
-        if node is None:
-            self.announcer.announce(f"No page with the id '{node_id}' in this edition")
-            return False
-        self.history.go(node.id)
-        return True
-
-    def _chosen_in_contents(self, node_id: str) -> None:
-        self._rested = None  # a page chosen with Enter or a click is a visit of its own
-        self.open(node_id)
-
-    def _rested_in_contents(self, node_id: str) -> None:
-        """Show the page the keyboard rested on, in place of the last one if still shown.
-
-        Back and Recent pages then skip the pages passed over on the way through the tree.
-        """
-        passed, self._rested = self._rested, node_id
-        if passed is not None and passed == self.history.current:
-            self._passed_over = passed
-            self.history.replace(node_id)
-            self._passed_over = None
-        else:
-            self.history.go(node_id)
+    def open(self, location: str) -> bool:
+        """Show a page by id, former id or guide:<id>, or review:<id>; False if there is none."""
+        return self.navigator.open(location)
 
     @property
     def current_id(self) -> str | None:
-        """The id of the node shown now."""
-        return self.history.current
+        """The location shown now (a node id, or review:…)."""
+        return self.navigator.current
 
-    def _show(self, node_id: str) -> None:
+    def current_node(self) -> Node | None:
+        """The guide node shown now (None while the reviews are shown)."""
+        return self.navigator.current_node()
+
+    def _show(self, location: str, passed_over: str) -> None:
+        """Lay out what `location` names: a guide page, or the reviews at a review."""
         self.announcer.place_changed()  # a hovered link's address is not left behind
-        if node_id.startswith(REVIEW_PREFIX):
-            review_id, _, criterion = node_id.removeprefix(REVIEW_PREFIX).partition("/")
-            self.reviews.select(review_id or self.reviews.current_id())
-            if criterion:
-                self.reviews.editor.select_node(criterion)
+        where = Location.parse(location)
+        if where.is_review:
+            self.reviews.select(where.review or self.reviews.current_id())
+            if where.criterion:
+                self.reviews.editor.select_node(where.criterion)
             self.centre.setCurrentWidget(self.reviews)
             self.side_tabs.hide()  # the checklist needs the width; Back brings the pane back
             self.contents.show_node("")
             self.setWindowTitle(f"Service reviews — {APP_TITLE}")
         else:
-            page = compose(self.guide, self.guide.nodes[node_id])
+            page = compose(self.guide, self.guide.nodes[where.page])
             self.reader.show_page(page)
-            self.centre.setCurrentWidget(self.reading)
+            self.centre.setCurrentWidget(self.reading_area)
             self.side_tabs.show()
-            self.contents.show_node(node_id)
-            self.recent.visit(node_id, instead_of=self._passed_over)
+            self.contents.show_node(where.page)
+            self.recent.visit(where.page, instead_of=passed_over or None)
             named = page.title if page.title == APP_TITLE else f"{page.title} — {APP_TITLE}"
             self.setWindowTitle(window_title(named))  # the home page is named once
         self.bookmark_control.refresh()
-
-    def _review_chosen(self, review_id: str) -> None:
-        """Record the review being edited as the current place (only while it is on screen)."""
-        if self.showing_reviews():
-            self.open(REVIEW_PREFIX + review_id)
 
     def _update_actions(self) -> None:
         self.commands["back"].setEnabled(self.history.can_go_back())
         self.commands["forward"].setEnabled(self.history.can_go_forward())
 
-    def current_node(self) -> Node | None:
-        """The guide node shown now (None while the reviews are shown)."""
-        current = self.history.current
-        return self.guide.nodes.get(current) if current is not None else None
+    def _appearance_changed(self) -> None:
+        """Icons in the theme's colours; the side pane and toolbar icons grow with the zoom."""
+        zoom = self.appearance.zoom
+        palette = QApplication.palette()  # widgets may not have been told of a new one yet
+        retint(SPECS, self.commands, palette)
+        self.bookmark_control.retint(palette)
+        sizes = self.splitter.sizes()
+        # grows with the zoom, but leaves the page at least 60 % of the width
+        side = min(round(SIDE_WIDTH * zoom), round(sum(sizes) * 0.4))
+        self.toolbar.setIconSize(QSize(round(24 * zoom), round(24 * zoom)))
+        if sum(sizes) > side:
+            self.splitter.setSizes([side, sum(sizes) - side])
+        self.reader.rescale()
+        if self.reviews_built is not None:
+            self.reviews_built.rescale()
 
-    def _link_hovered(self, url: QUrl) -> None:
-        message = link_message(url, self.guide)
-        if message:  # shown until the pointer or the keyboard leaves the link
-            self.announcer.announce(message, 0)
-        else:
-            self.announcer.clear()
-
-    def _open_external(self, url: QUrl) -> None:
-        self.announcer.announce(f"Opening in your browser: {url.toString()}")
-        QDesktopServices.openUrl(url)
+    # Saving and state ------------------------------------------------------------------
 
     def flush_saves(self) -> bool:
         """Save bookmarks and reviews now, without asking anything; True if all were saved."""
-        view = self._reviews  # not built: no review was opened or changed
+        view = self.reviews_built  # not built: no review was opened or changed
         if view is not None:
             view.commit_texts()
         return all([self.bookmark_control.saver.flush(), view is None or view.saver.flush()])
-
-    # State ---------------------------------------------------------------------------
 
     def restore_state(self, open_id: str | None = None) -> None:
         """Restore geometry and splitter, then open `open_id`, the last page, or home."""
         window_state.restore(self, self.settings)
         window_fit.keep_on_screen(self)  # a size from a larger screen is not kept
         last = window_state.last_page(self.settings)
-        first_run = last is None
-        welcome = WELCOME_PAGE if first_run and WELCOME_PAGE in self.guide else None
-        for candidate in (open_id, last, welcome, self.guide.home.id):
-            if candidate and self._exists(candidate):
-                self.open(candidate)
-                break
-        if open_id and not self._exists(open_id):
-            self.open(open_id)  # says so in the status bar
-        elif first_run and not open_id and welcome:
+        if self.navigator.start(open_id, last, self._exists):
             self.announcer.announce(
                 "Welcome. This page shows how to use the guide in two minutes;"
                 " Help > How to use this guide brings it back.",
@@ -352,11 +344,11 @@ class MainWindow(QMainWindow):
             )
 
     def _exists(self, location: str) -> bool:
-        if location.startswith(REVIEW_PREFIX):
+        where = Location.parse(location)
+        if where.is_review:
             self.reviews.ensure_loaded()
-            review_id = location.removeprefix(REVIEW_PREFIX).partition("/")[0]
-            return not review_id or review_id in self.reviews.book
-        return self.guide.resolve(location) is not None
+            return not where.review or where.review in self.reviews.book
+        return self.guide.resolve(where.page) is not None
 
     def save_state(self) -> None:
         """Remember geometry, splitter and the page shown."""
@@ -373,7 +365,7 @@ class MainWindow(QMainWindow):
         super().paintEvent(event)
         if not self._painted:
             self._painted = True
-            QTimer.singleShot(0, self.command.appearance.follow_system)
+            QTimer.singleShot(0, self.appearance.follow_system)
             QTimer.singleShot(0, self.search.prepare)
 
     def bring_forward(self, open_id: str = "") -> None:
@@ -389,13 +381,14 @@ class MainWindow(QMainWindow):
     def report(self, messages: list[str]) -> None:
         """Tell the user about problems found in their saved files, without blocking."""
         if messages:
-            from guide_app.ui.help.data_problems import show_data_problems  # a dialog: when needed
+            from guide_app.ui.help.data_problems import show_data_problems  # a dialog: later
 
             show_data_problems(self, messages)
 
     def closeEvent(self, event: QCloseEvent) -> None:
         """Save bookmarks, reviews and window state; stay open if the user chooses to."""
-        reviews_saved = self._reviews is None or self._reviews.flush_before_quit()
+        view = self.reviews_built
+        reviews_saved = view is None or view.flush_before_quit()
         if not (self.bookmark_control.flush_before_quit() and reviews_saved):
             event.ignore()
             return

@@ -1,0 +1,69 @@
+"""The Reviews menu's commands: their menu places and what they do."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QObject
+from PySide6.QtGui import QKeySequence
+
+from guide_app.ui.window.actions import ActionSpec, Handlers, spec
+from guide_app.ui.window.navigation import review_location
+
+if TYPE_CHECKING:
+    from guide_app.ui.review.reviews_view import ReviewsView
+
+SPECS: tuple[ActionSpec, ...] = (
+    spec("show_reviews", "Service &reviews", "Review your service against the five principles",
+         "Ctrl+R", icon="reviews", menu=("&Reviews", 1), toolbar=(2, 2)),
+    spec("new_review", "&New service review…", "Start a review (or one from an earlier review)",
+         QKeySequence.StandardKey.New, menu=("&Reviews", 1)),
+    spec("export_review_pdf", "Export review as &PDF…", "An A4 report for a governance meeting",
+         menu=("&Reviews", 2)),
+    spec("print_review", "P&rint review…", "Print the review, with a preview first",
+         menu=("&Reviews", 2)),
+)  # fmt: skip
+
+
+class ReviewCommands(QObject):
+    """Shows the reviews and runs their commands on the review shown.
+
+    `reviews` gives the reviews view (built on first use); `open` shows a location.
+    """
+
+    def __init__(
+        self,
+        reviews: Callable[[], ReviewsView],
+        open_location: Callable[[str], object],
+        say: Callable[[str], None],
+        parent: QObject | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self.reviews, self.open, self.say = reviews, open_location, say
+
+    def handlers(self) -> Handlers:
+        """What each review command does, by name."""
+        return {
+            "show_reviews": self.show,
+            "new_review": self.new_review,
+            "export_review_pdf": lambda: self.on_review_shown(lambda v: v.ask_export("pdf")),
+            "print_review": lambda: self.on_review_shown(lambda v: v.print_preview()),
+        }
+
+    def show(self) -> None:
+        """Show the reviews, at the review shown last."""
+        self.open(review_location(self.reviews().current_id() or ""))
+
+    def new_review(self) -> None:
+        """Show the reviews and ask for a new review's details."""
+        self.show()
+        self.reviews().ask_new()
+
+    def on_review_shown(self, command: Callable[[ReviewsView], object]) -> None:
+        """Run a command of the reviews view on the review shown (showing the reviews first)."""
+        self.show()
+        if self.reviews().current_id() is None:
+            self.say("There is no review yet: start one with New service review.")
+            return
+        command(self.reviews())

@@ -1,0 +1,81 @@
+"""The service reviews in the window: their files and their view, each made when first needed."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from PySide6.QtGui import QUndoStack
+from PySide6.QtWidgets import QStackedWidget
+
+from guide_app.guide.model import Guide
+from guide_app.safe_files import DataRoot
+from guide_app.ui.window.navigation import review_location
+
+if TYPE_CHECKING:
+    from guide_app.store.review_book import ReviewBook
+    from guide_app.ui.review.reviews_view import ReviewsView
+
+
+class ReviewsPlace:
+    """Makes the review book when first read and the reviews view when first shown.
+
+    Neither is made at start: the first frame needs neither, and most visits need no review.
+    The view goes into `centre`; what it asks for goes to `open_location` (a page or a review
+    being edited, while the reviews are shown), `say` (a message) and `report` (problems).
+    """
+
+    def __init__(
+        self,
+        guide: Guide,
+        data: Path | None,
+        root: DataRoot | None,
+        undo: QUndoStack,
+        centre: QStackedWidget,
+    ) -> None:
+        self.guide, self.data, self.root, self.undo = guide, data, root, undo
+        self.centre = centre
+        self.open_location: Callable[[str], object] = lambda _where: None
+        self.say: Callable[[str], None] = lambda _text: None
+        self.report: Callable[[list[str]], None] = lambda _messages: None
+        self._book: ReviewBook | None = None
+        self.built: ReviewsView | None = None  # the view, once made
+
+    @property
+    def book(self) -> ReviewBook:
+        """The reviews' files (data None: in memory only); not read until first needed."""
+        if self._book is None:
+            from guide_app.store.review_book import ReviewBook
+
+            self._book = ReviewBook(self.data, self.root)
+        return self._book
+
+    @property
+    def view(self) -> ReviewsView:
+        """The reviews view (made, placed in the centre and wired when first asked for)."""
+        if self.built is not None:
+            return self.built
+        from guide_app.ui.review.reviews_view import ReviewsView
+
+        self.built = view = ReviewsView(self.book, self.guide, undo_stack=self.undo)
+        self.centre.addWidget(view)
+        view.open_location.connect(self.open_location)
+        view.review_chosen.connect(self._review_chosen)
+        view.message.connect(self.say)
+        view.problems.connect(self.report)
+        return view
+
+    def shown(self) -> bool:
+        """True while the reviews fill the centre."""
+        return self.built is not None and self.centre.currentWidget() is self.built
+
+    def loaded_book(self) -> ReviewBook:
+        """The review book with the saved reviews read (for search to read their notes)."""
+        self.view.ensure_loaded()
+        return self.book
+
+    def _review_chosen(self, review_id: str) -> None:
+        """Record the review being edited as the current place (only while it is on screen)."""
+        if self.shown():
+            self.open_location(review_location(review_id))
