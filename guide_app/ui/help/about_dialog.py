@@ -53,7 +53,6 @@ class AboutDialog(QDialog):
         )
         text.setObjectName("aboutText")
         text.setWordWrap(True)
-        text.setTextInteractionFlags(text.textInteractionFlags())
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
         open_folder = buttons.addButton("Open data &folder", QDialogButtonBox.ButtonRole.ActionRole)
         copy = buttons.addButton("&Copy diagnostics", QDialogButtonBox.ButtonRole.ActionRole)

@@ -35,7 +35,6 @@ class ContentProblemsDialog(QDialog):
             "the guide.</p>"
         )
         heading.setWordWrap(True)
-        heading.setTextInteractionFlags(heading.textInteractionFlags())
         self.listing = QPlainTextEdit("\n".join(str(p) for p in problems))
         self.listing.setObjectName("problemList")
         self.listing.setReadOnly(True)

@@ -8,6 +8,8 @@ from PySide6.QtCore import QObject, QSettings, Signal
 from PySide6.QtGui import QColor, QFont, QGuiApplication, QPalette
 from PySide6.QtWidgets import QApplication
 
+from guide_app.ui.startup import qt
+
 ZOOM_STEPS = (0.8, 0.9, 1.0, 1.1, 1.25, 1.5, 1.75, 2.0)
 THEMES = ("system", "light", "dark", "contrast")
 _ZOOM_KEY = "view/zoom"
@@ -123,15 +125,13 @@ class Appearance(QObject):
             self._app.setStyle(ClearStyle(style.name()))
 
     def _wants_dark(self) -> bool:
-        from PySide6.QtCore import Qt  # builds PySide6's Qt namespace: not for the first frame
-
+        Qt = qt()  # noqa: N806 (the namespace, built after the first frame)
         system_dark = QGuiApplication.styleHints().colorScheme() == Qt.ColorScheme.Dark
         return self.theme == "dark" or (self.theme == "system" and system_dark)
 
     def _use_scheme(self) -> None:
         """Ask the platform for light or dark, or for its own choice under System."""
-        from PySide6.QtCore import Qt
-
+        Qt = qt()  # noqa: N806 (the namespace, built after the first frame)
         Appearance._scheme_set = self.theme in ("light", "dark")
         schemes = {"light": Qt.ColorScheme.Light, "dark": Qt.ColorScheme.Dark}
         QGuiApplication.styleHints().setColorScheme(schemes.get(self.theme, Qt.ColorScheme.Unknown))

@@ -8,6 +8,7 @@ from PySide6.QtGui import QKeySequence, QTextDocument
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QLineEdit, QPushButton, QTextBrowser, QWidget
 
 from guide_app.ui.clear_button import add_clear_button
+from guide_app.ui.startup import qt
 
 if TYPE_CHECKING:  # only in annotations
     from PySide6.QtGui import QKeyEvent
@@ -81,8 +82,7 @@ class FindBar(QWidget):
 
     def keyPressEvent(self, event: QKeyEvent) -> None:
         """Escape closes; Shift+Enter finds backwards; F3 and Shift+F3 too."""
-        from PySide6.QtCore import Qt  # not at import: the first frame need not build `Qt`
-
+        Qt = qt()  # noqa: N806 (the namespace, built on the first key press, not at start)
         if event.key() == Qt.Key.Key_Escape:
             self.close_bar()
         elif event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter) and (

@@ -11,6 +11,7 @@ from PySide6.QtWidgets import QApplication, QTextBrowser, QTextEdit, QWidget
 
 from guide_app.guide.page import Page
 from guide_app.ui.reading.page_render import page_html, page_stylesheet
+from guide_app.ui.startup import set_enum_property
 
 if TYPE_CHECKING:  # only in annotations
     from PySide6.QtGui import QResizeEvent, QShowEvent
@@ -52,9 +53,7 @@ class Reader(QTextBrowser):
         self.setOpenLinks(False)
         self.setOpenExternalLinks(False)
         # Always there, so a page is laid out once: lines never reflow when a bar appears.
-        # Set through Qt's property by the value's name: Qt.ScrollBarPolicy would make
-        # PySide6 build its whole Qt namespace (~100 enums) before the first frame.
-        self.setProperty("verticalScrollBarPolicy", "ScrollBarAlwaysOn")
+        set_enum_property(self, "verticalScrollBarPolicy", "ScrollBarAlwaysOn")
         self.anchorClicked.connect(self._link_clicked)
         self._page: Page | None = None
         self._pending = False

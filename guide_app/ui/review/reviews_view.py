@@ -33,6 +33,7 @@ from guide_app.ui.plain_text import shown_as_typed, window_title
 from guide_app.ui.review.flow_layout import FlowLayout
 from guide_app.ui.review.new_review_dialog import NewReviewDialog
 from guide_app.ui.review.privacy import PRIVACY_NOTE
+from guide_app.ui.startup import Lazy
 
 if TYPE_CHECKING:
     from guide_app.ui.review.review_editor import ReviewEditor
@@ -105,7 +106,7 @@ class ReviewsView(QWidget):
         self.unsaved.setWordWrap(True)
         self.unsaved.hide()
         left_layout.addWidget(self.unsaved)
-        self._editor: ReviewEditor | None = None  # built when a review is first shown
+        self._editor = Lazy(self._make_editor)  # built when a review is first shown
         self.empty = QLabel(
             "No reviews yet.\n\nStart one with New review: the checklist holds "
             f"the {self._criteria} criteria of the five service principles.\n\n⚠ {PRIVACY_NOTE}"
@@ -137,24 +138,26 @@ class ReviewsView(QWidget):
     @property
     def editor(self) -> ReviewEditor:
         """The checklist editor, built on first use (start-up does not need it)."""
-        if self._editor is None:
-            from guide_app.ui.review.review_editor import ReviewEditor
+        return self._editor.get()
 
-            self._editor = ReviewEditor(self.book, self.guide, undo=self.undo_stack)
-            self.right.addWidget(self._editor)
-            self._editor.open_location.connect(self.open_location)
-            self._editor.message.connect(self.message)
-        return self._editor
+    def _make_editor(self) -> ReviewEditor:
+        from guide_app.ui.review.review_editor import ReviewEditor
+
+        editor = ReviewEditor(self.book, self.guide, undo=self.undo_stack)
+        self.right.addWidget(editor)
+        editor.open_location.connect(self.open_location)
+        editor.message.connect(self.message)
+        return editor
 
     def commit_texts(self) -> None:
         """Keep what is being typed in the checklist (if it was ever shown)."""
-        if self._editor is not None:
-            self._editor.panel.commit_texts()
+        if self._editor.built is not None:
+            self._editor.built.panel.commit_texts()
 
     def rescale(self) -> None:
         """Follow the interface's zoom (an editor built later starts at the current one)."""
-        if self._editor is not None:
-            self._editor.panel.rescale()
+        if self._editor.built is not None:
+            self._editor.built.panel.rescale()
 
     # Loading and listing -----------------------------------------------------------------
 
@@ -214,7 +217,7 @@ class ReviewsView(QWidget):
 
     def _show_current(self) -> None:
         review_id = self.current_id()
-        shown = self._editor.review_id if self._editor is not None else None
+        shown = self._editor.built.review_id if self._editor.built is not None else None
         if review_id != shown:
             self.editor.set_review(review_id)
             if review_id is not None:
@@ -297,8 +300,8 @@ class ReviewsView(QWidget):
 
         Without the editor on this review: the review it was started from, in full.
         """
-        if self._editor is not None and self._editor.review_id == review.id:
-            earlier_id, changes_only = self._editor.comparison()
+        if self._editor.built is not None and self._editor.built.review_id == review.id:
+            earlier_id, changes_only = self._editor.built.comparison()
         else:
             earlier_id, changes_only = review.started_from or None, False
         return self.book.lookup(earlier_id), changes_only

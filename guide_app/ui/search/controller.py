@@ -15,6 +15,7 @@ from guide_app.guide.model import Guide
 from guide_app.safe_files import DataRoot
 from guide_app.store.bookmarks import BookmarkStore
 from guide_app.ui.search.field import SearchField
+from guide_app.ui.startup import Lazy
 
 if TYPE_CHECKING:
     from guide_app.guide.search import SearchIndex
@@ -60,7 +61,7 @@ class SearchController(QObject):
         self.reviews: ReviewBook | None = None  # read with the index, for their notes
         self._load_reviews = load_reviews
         self.field = SearchField()
-        self._pane: SearchPane | None = None
+        self._pane = Lazy(self._make_pane)
         self.index: SearchIndex | None = None
         self._notes_timer = QTimer(self)
         self._notes_timer.setSingleShot(True)
@@ -74,14 +75,16 @@ class SearchController(QObject):
     @property
     def pane(self) -> SearchPane:
         """The Search pane, built the first time it is needed."""
-        if self._pane is None:
-            from guide_app.ui.search.pane import SearchPane  # not needed for the first frame
+        return self._pane.get()
 
-            self._pane = SearchPane()
-            self._pane.index = self.index
-            self._pane.result_chosen.connect(self._open)
-            self._pane.announced.connect(self.announced)
-        return self._pane
+    def _make_pane(self) -> SearchPane:
+        from guide_app.ui.search.pane import SearchPane  # not needed for the first frame
+
+        pane = SearchPane()
+        pane.index = self.index
+        pane.result_chosen.connect(self._open)
+        pane.announced.connect(self.announced)
+        return pane
 
     def _focus_results(self) -> None:
         self.pane.focus_results()
@@ -115,8 +118,8 @@ class SearchController(QObject):
 
             index = self._building or SearchIndex(self.guide, self.cache_dir, self.root)
             self.index = index
-            if self._pane is not None:
-                self._pane.index = index
+            if self._pane.built is not None:
+                self._pane.built.index = index
             self.reviews = self._load_reviews()
             self.reviews.subscribe(lambda *_: self._notes_timer.start(_NOTES_REFRESH_MS))
             self.refresh_notes()

@@ -8,6 +8,7 @@ from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QLineEdit, QWidget
 
 from guide_app.ui.clear_button import add_clear_button
+from guide_app.ui.startup import qt
 
 if TYPE_CHECKING:  # only in annotations
     from PySide6.QtGui import QKeyEvent
@@ -38,8 +39,7 @@ class SearchField(QLineEdit):
 
     def keyPressEvent(self, event: QKeyEvent) -> None:
         """Down and Enter go to the results; Escape clears."""
-        from PySide6.QtCore import Qt  # not at import: the first frame need not build `Qt`
-
+        Qt = qt()  # noqa: N806 (the namespace, built on the first key press, not at start)
         if event.key() == Qt.Key.Key_Down:
             self.down.emit()
         elif event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter):

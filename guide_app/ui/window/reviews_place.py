@@ -11,6 +11,7 @@ from PySide6.QtWidgets import QStackedWidget
 
 from guide_app.guide.model import Guide
 from guide_app.safe_files import DataRoot
+from guide_app.ui.startup import Lazy
 from guide_app.ui.window.navigation import review_location
 
 if TYPE_CHECKING:
@@ -39,26 +40,33 @@ class ReviewsPlace:
         self.open_location: Callable[[str], object] = lambda _where: None
         self.say: Callable[[str], None] = lambda _text: None
         self.report: Callable[[list[str]], None] = lambda _messages: None
-        self._book: ReviewBook | None = None
-        self.built: ReviewsView | None = None  # the view, once made
+        self._book = Lazy(self._make_book)
+        self._view = Lazy(self._make_view)
 
     @property
     def book(self) -> ReviewBook:
         """The reviews' files (data None: in memory only); not read until first needed."""
-        if self._book is None:
-            from guide_app.store.review_book import ReviewBook
+        return self._book.get()
 
-            self._book = ReviewBook(self.data, self.root)
-        return self._book
+    def _make_book(self) -> ReviewBook:
+        from guide_app.store.review_book import ReviewBook  # reviews are read after start
+
+        return ReviewBook(self.data, self.root)
+
+    @property
+    def built(self) -> ReviewsView | None:
+        """The view if it has been made, else None (asking makes nothing)."""
+        return self._view.built
 
     @property
     def view(self) -> ReviewsView:
         """The reviews view (made, placed in the centre and wired when first asked for)."""
-        if self.built is not None:
-            return self.built
+        return self._view.get()
+
+    def _make_view(self) -> ReviewsView:
         from guide_app.ui.review.reviews_view import ReviewsView
 
-        self.built = view = ReviewsView(self.book, self.guide, undo_stack=self.undo)
+        view = ReviewsView(self.book, self.guide, undo_stack=self.undo)
         self.centre.addWidget(view)
         view.open_location.connect(self.open_location)
         view.review_chosen.connect(self._review_chosen)
