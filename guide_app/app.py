@@ -22,6 +22,7 @@ from guide_app.safe_files import DataRoot
 from guide_app.single_instance import InstanceGuard, hand_over
 from guide_app.store.bookmark_file import BookmarkFile
 from guide_app.store.bookmarks import BookmarkStore
+from guide_app.store.user_data import UserData
 from guide_app.ui.icons import app_icon
 from guide_app.ui.plain_text import shown_as_typed
 from guide_app.ui.settings_file import DataSettings
@@ -80,14 +81,8 @@ def create_main_window(
     bookmark_file = BookmarkFile(data, root)
     loaded = bookmark_file.load_into(bookmarks)
     settings = open_settings(data, root)
-    window = MainWindow(
-        guide,
-        settings,
-        bookmarks,
-        bookmark_file,
-        data,
-        place or paths.DataPlace(data, "given"),
-    )
+    user_data = UserData(data, root, bookmarks, bookmark_file)
+    window = MainWindow(guide, settings, user_data, place or paths.DataPlace(data, "given"))
     window.setWindowIcon(app_icon())
     window.restore_state(open_id)
     told = [m for m in (loaded.message, settings.problem) if m]

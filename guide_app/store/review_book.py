@@ -30,7 +30,7 @@ from guide_app.user_text import clean, clean_data
 
 log = logging.getLogger(__name__)
 FOLDER = "reviews"
-Listener = Callable[[str, str], None]  # (review id, what changed)
+Listener = Callable[[str, str], None]  # (what changed, review id): as the bookmarks' order
 _TEXT_FIELDS = ("notes", "evidence", "reason")
 _DATE_NAMES = {
     "date": "The review date",
@@ -216,7 +216,7 @@ class ReviewBook:
     # Changing ----------------------------------------------------------------------------
 
     def subscribe(self, listener: Listener) -> None:
-        """Call `listener(review id, what)` after every change."""
+        """Call `listener(what, review id)` after every change, as BookmarkStore does."""
         self._listeners.append(listener)
 
     def _put(self, review: Review, what: str) -> None:
@@ -228,7 +228,7 @@ class ReviewBook:
         self._reviews[review.id] = review
         self._dirty.add(review.id)
         for listener in list(self._listeners):
-            listener(review.id, what)
+            listener(what, review.id)
 
     def create(
         self,
@@ -304,7 +304,7 @@ class ReviewBook:
         del self._reviews[review_id]
         self._dirty.discard(review_id)
         for listener in list(self._listeners):
-            listener(review_id, "removed")
+            listener("removed", review_id)
         return review
 
     def _assess(self, review_id: str, criterion_id: str, **changes: Any) -> Assessment:

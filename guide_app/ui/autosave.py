@@ -9,20 +9,19 @@ from PySide6.QtCore import QObject, QTimer, Signal
 from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import QWidget
 
+from guide_app.store.saving import Saveable
 from guide_app.ui.plain_text import shown_as_typed
 
 log = logging.getLogger(__name__)
 
 DEBOUNCE_MS = 800
-RETRY_MS = (5_000, 15_000, 60_000)
 
 
 class AutoSaver(QObject):
-    """Calls `save` a moment after the last change, and keeps retrying while it fails.
+    """Saves a registered document a moment after the last change, and retries while it fails.
 
-    Nothing in memory is dropped when a save fails, whatever the failure (a full disk, a file
-    that must not be overwritten, an error in our own code): the owner keeps its data, the user
-    is told, and the next attempt writes all of it.
+    The saving itself, and what a failure keeps, is the store's (`store.saving.Saveable`);
+    this adds the timers and the signals.
 
     Signals:
         saved(): a save succeeded.
@@ -32,13 +31,10 @@ class AutoSaver(QObject):
     saved = Signal()
     failed = Signal(str)
 
-    def __init__(self, what: str, save: Callable[[], None], parent: QObject | None = None) -> None:
+    def __init__(self, entry: Saveable, parent: QObject | None = None) -> None:
         super().__init__(parent)
-        self.what = what
-        self._save = save
-        self._dirty = False
-        self._failures = 0
-        self.last_error = ""
+        self.entry = entry  # registered with the user data's one save coordinator
+        self.what = entry.what
         self._timer = QTimer(self)
         self._timer.setSingleShot(True)
         self._timer.timeout.connect(self.flush)
@@ -46,37 +42,35 @@ class AutoSaver(QObject):
     @property
     def dirty(self) -> bool:
         """Whether there are changes not yet on disk."""
-        return self._dirty
+        return self.entry.dirty
+
+    @property
+    def last_error(self) -> str:
+        """Why the last save failed, in words for the user ("" after a success)."""
+        return self.entry.last_error
 
     def changed(self) -> None:
         """Note a change; save after a short pause (unless a retry is already waiting)."""
-        self._dirty = True
-        if self._failures == 0:
+        self.entry.dirty = True
+        if self.entry.failures == 0:
             self._timer.start(DEBOUNCE_MS)
 
     def flush(self) -> bool:
         """Save now if anything changed; return True when everything is on disk."""
         self._timer.stop()
-        if not self._dirty:
+        was_dirty = self.entry.dirty
+        if self.entry.flush():
+            if was_dirty:
+                self.saved.emit()
             return True
-        try:
-            self._save()
-        except Exception as error:  # noqa: BLE001 - any failure is shown and retried, never lost
-            self._failures += 1
-            self.last_error = getattr(error, "strerror", None) or str(error) or type(error).__name__
-            delay = RETRY_MS[min(self._failures - 1, len(RETRY_MS) - 1)]
-            log.warning("saving %s failed (%s); retrying in %d s", self.what, error, delay // 1000)
-            self._timer.start(delay)
-            self.failed.emit(
-                f"Your {self.what} could not be saved ({self.last_error}). "
-                f"They are kept and will be saved again in {delay // 1000} seconds."
-            )
-            return False
-        self._dirty = False
-        self._failures = 0
-        self.last_error = ""
-        self.saved.emit()
-        return True
+        delay = self.entry.retry_after
+        log.warning("retrying to save %s in %d s", self.what, delay)
+        self._timer.start(delay * 1000)
+        self.failed.emit(
+            f"Your {self.what} could not be saved ({self.entry.last_error}). "
+            f"They are kept and will be saved again in {delay} seconds."
+        )
+        return False
 
 
 def flush_or_ask(

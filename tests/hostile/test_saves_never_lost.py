@@ -18,6 +18,7 @@ from guide_app.store.bookmarks import BookmarkStore
 from guide_app.store.documents import ReadOnlyError, Status
 from guide_app.store.review_book import ReviewBook
 from guide_app.store.reviews import Status as Assessed
+from guide_app.store.saving import Saveable
 from guide_app.ui.autosave import AutoSaver, flush_or_ask
 from tests.content_kit import write_content
 
@@ -107,7 +108,7 @@ def test_any_kind_of_save_failure_is_shown_and_retried(qtbot: QtBot) -> None:
         if len(attempts) == 1:
             raise ValueError("a fault in the code, not the disk")
 
-    saver = AutoSaver("bookmarks", save)
+    saver = AutoSaver(Saveable("bookmarks", save))
     saver.changed()
     with qtbot.waitSignal(saver.failed) as failure:
         assert not saver.flush()
@@ -126,7 +127,7 @@ def test_quitting_with_a_failing_save_is_logged_never_silent(
 
     parent = QWidget()
     qtbot.addWidget(parent)
-    saver = AutoSaver("service reviews", save)
+    saver = AutoSaver(Saveable("service reviews", save))
     saver.changed()
     with caplog.at_level(logging.ERROR):
         assert flush_or_ask(parent, saver, "the data folder")  # offscreen: nobody to ask

@@ -28,6 +28,7 @@ from guide_app.guide.schema import content_schema
 from guide_app.paths import DataPlace
 from guide_app.store.bookmark_file import BookmarkFile
 from guide_app.store.bookmarks import BookmarkStore
+from guide_app.store.user_data import UserData
 from guide_app.ui.help.content_problems import ContentProblemsDialog
 from guide_app.ui.window.main_window import MainWindow
 from tests.conftest import REPO
@@ -235,7 +236,8 @@ def open_window(qtbot: QtBot, guide: Guide, data: Path) -> MainWindow:
     store = BookmarkStore()
     file = BookmarkFile(data)
     file.load_into(store)
-    window = MainWindow(guide, open_settings(data), store, file, data, DataPlace(data, "given"))
+    user_data = UserData(data, None, store, file)
+    window = MainWindow(guide, open_settings(data), user_data, DataPlace(data, "given"))
     qtbot.addWidget(window)
     window.restore_state("alpha")
     show_active(qtbot, window)

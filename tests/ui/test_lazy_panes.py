@@ -9,6 +9,7 @@ from PySide6.QtGui import QKeySequence
 from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
+from guide_app.store.review_book import ReviewBook
 from guide_app.ui.look.appearance import Appearance
 from guide_app.ui.window.main_window import MainWindow
 from tests.ui.conftest import MakeWindow, show_active
@@ -143,3 +144,18 @@ def test_after_the_first_paint_the_system_theme_is_checked_and_kept(
     appearance.set_theme("dark", remember=False)
     appearance.follow_system()  # only under System
     assert app.palette().color(app.palette().ColorRole.Window).lightness() < 128
+
+
+def test_search_reads_the_review_notes_without_building_the_reviews_view(
+    qtbot: QtBot, make_window: MakeWindow, kit_content: Path, data_dir: Path
+) -> None:
+    book = ReviewBook(data_dir)
+    review = book.create("Spring review")
+    book.set_text(review.id, "crit-one", "notes", "Audit of zanzibar referrals")
+    book.save_dirty()
+    window = make_window(kit_content)
+    window.search.ensure_index()
+    targets = [r.target for r in window.search.index.search("zanzibar")]  # type: ignore[union-attr]
+    assert f"review:{review.id}/crit-one" in targets
+    assert window.reviews_built is None  # the data came from the user data, not from a view
+    assert window.user_data.reviews_loaded

@@ -28,7 +28,7 @@ def reopened(data_dir: Path) -> ReviewBook:
 def test_create_assess_save_and_load(tmp_path: Path) -> None:
     book = ReviewBook(tmp_path)
     seen: list[tuple[str, str]] = []
-    book.subscribe(lambda review_id, what: seen.append((review_id, what)))
+    book.subscribe(lambda what, review_id: seen.append((review_id, what)))
     review = book.create("Spring review", "MSK physio", "2026-03-01", "AB, CD")
     book.set_status(review.id, "crit-one", Status.PARTLY_MET)
     book.set_text(review.id, "crit-one", "notes", "Asked at first visit, not recorded.")

@@ -19,6 +19,7 @@ from guide_app.store.bookmark_file import (
     merge,
 )
 from guide_app.store.bookmarks import BookmarkError, BookmarkStore
+from guide_app.store.saving import Saveable
 from guide_app.ui.autosave import AutoSaver, flush_or_ask
 from guide_app.ui.bookmarks.names import standalone_title
 from guide_app.ui.bookmarks.undo import AddBookmark, RemoveBookmark
@@ -45,6 +46,7 @@ class BookmarkController(QObject):
         toggle: QAction,
         current: Callable[[], Node | None],
         status: QStatusBar,
+        saving: Saveable,
     ) -> None:
         super().__init__(window)
         self.window = window
@@ -56,7 +58,7 @@ class BookmarkController(QObject):
         self._current = current
         self._status = status
         self._say = announcer_of(window).announce  # shown and spoken
-        self.saver = AutoSaver("bookmarks", self._save, self)
+        self.saver = AutoSaver(saving, self)  # saving writes `file` (the user data's)
         self.warning = QLabel()
         self.warning.setObjectName("saveWarning")
         self.warning.hide()
@@ -138,10 +140,6 @@ class BookmarkController(QObject):
             self.saver.changed()
 
     # Saving ------------------------------------------------------------------------------
-
-    def _save(self) -> None:
-        if self.file is not None:
-            self.file.save(self.store)
 
     def _save_failed(self, message: str) -> None:
         self.warning.setText("⚠ Bookmarks not saved")

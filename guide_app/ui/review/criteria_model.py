@@ -45,7 +45,7 @@ class CriteriaModel(QAbstractItemModel):
             return Assessment()
         return self.book.get(self.review_id).assessment(criterion.id, *criterion.aliases)
 
-    def _changed(self, review_id: str, what: str) -> None:
+    def _changed(self, what: str, review_id: str) -> None:
         if review_id != self.review_id or what != "assessment":
             return
         last = self.index(len(self._principles) - 1, 1)

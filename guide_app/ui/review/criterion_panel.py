@@ -279,7 +279,7 @@ class CriterionPanel(QWidget):
         wanted = self.reason.isEnabled() and not self.reason.text().strip()
         self.reason_needed.setVisible(wanted)
 
-    def _book_changed(self, review_id: str, what: str) -> None:
+    def _book_changed(self, what: str, review_id: str) -> None:
         if (
             review_id == self.review_id
             and what in ("assessment", "details")

@@ -280,7 +280,7 @@ class ReviewEditor(QWidget):
             summary_html(review, self.guide, compared_with=earlier, changes_only=changes_only)
         )
 
-    def _book_changed(self, review_id: str, what: str) -> None:
+    def _book_changed(self, what: str, review_id: str) -> None:
         if what in ("added", "removed", "details"):
             self._fill_compare()
         if review_id == self.review_id and review_id in self.book:

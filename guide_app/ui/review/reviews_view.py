@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from functools import partial
 from pathlib import Path
 from typing import TYPE_CHECKING, cast
@@ -28,6 +29,7 @@ from guide_app.store.review_book import ReviewBook
 from guide_app.store.review_dates import uk_date
 from guide_app.store.review_summary import principles
 from guide_app.store.reviews import Review, ReviewError
+from guide_app.store.saving import Saveable
 from guide_app.ui.autosave import AutoSaver, flush_or_ask
 from guide_app.ui.plain_text import shown_as_typed, window_title
 from guide_app.ui.review.flow_layout import FlowLayout
@@ -62,6 +64,8 @@ class ReviewsView(QWidget):
         guide: Guide,
         parent: QWidget | None = None,
         undo_stack: QUndoStack | None = None,
+        saving: Saveable | None = None,
+        load: Callable[[], list[str]] | None = None,
     ) -> None:
         super().__init__(parent)
         self.setObjectName("reviewsView")
@@ -69,7 +73,10 @@ class ReviewsView(QWidget):
         self.guide = guide
         self.undo_stack = undo_stack  # the window's, so Ctrl+Z puts a removed action back
         self._criteria = sum(len(criteria) for _, criteria in principles(guide))
-        self.saver = AutoSaver("service reviews", book.save_dirty, self)
+        # the user data's saving and loading; on their own (in tests), the book's
+        self.saver = AutoSaver(saving or Saveable("service reviews", book.save_dirty), self)
+        self._load = load or (lambda: [] if book.loaded else book.load())
+        self._listed = False
         self._build()
         book.subscribe(self._book_changed)
         self.saver.failed.connect(self.message)
@@ -163,10 +170,11 @@ class ReviewsView(QWidget):
 
     def ensure_loaded(self) -> None:
         """Read the review files the first time the view is needed."""
-        if not self.book.loaded:
-            messages = self.book.load()
+        if not self._listed:
+            messages = self._load()  # nothing if search read them first (and said so)
+            self._listed = True
             self._fill_list()
-            if self.book.dirty:
+            if self.saver.dirty or self.book.dirty:
                 self.saver.changed()  # what was rescued from a damaged file is not on disk yet
             if messages:
                 self.problems.emit(messages)
@@ -226,7 +234,7 @@ class ReviewsView(QWidget):
         for button in (self.delete_button, self.export_button, self.print_button):
             button.setEnabled(review_id is not None)
 
-    def _book_changed(self, review_id: str, what: str) -> None:
+    def _book_changed(self, what: str, review_id: str) -> None:
         self.saver.changed()
         if what in ("added", "removed"):
             self._fill_list(select=review_id if what == "added" else None)

@@ -5,7 +5,6 @@ from __future__ import annotations
 import logging
 import threading
 import time
-from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -13,7 +12,7 @@ from PySide6.QtCore import QObject, QTimer, Signal
 
 from guide_app.guide.model import Guide
 from guide_app.safe_files import DataRoot
-from guide_app.store.bookmarks import BookmarkStore
+from guide_app.store.user_data import UserData
 from guide_app.ui.search.field import SearchField
 from guide_app.ui.startup import Lazy
 
@@ -35,18 +34,19 @@ class SearchController(QObject):
         open_marked(str, list): open a result's target and mark these words on the page.
         shown(): the Search pane should come to the front.
         announced(str): the pane's short status ("12 results"), for the status bar.
+        problems(list): problems found in the review files when search read them first.
     """
 
     open_marked = Signal(str, list)
     shown = Signal()
     announced = Signal(str)
+    problems = Signal(list)
     _built = Signal()  # from the building thread; delivered in the UI thread
 
     def __init__(
         self,
         guide: Guide,
-        bookmarks: BookmarkStore,
-        load_reviews: Callable[[], ReviewBook],
+        user_data: UserData,
         cache_dir: Path | None = None,
         parent: QObject | None = None,
         root: DataRoot | None = None,
@@ -57,9 +57,8 @@ class SearchController(QObject):
         self.root = root  # the data folder the cache is in, as the app took it
         self._builder: threading.Thread | None = None
         self._building: SearchIndex | None = None
-        self.bookmarks = bookmarks
+        self.user_data = user_data
         self.reviews: ReviewBook | None = None  # read with the index, for their notes
-        self._load_reviews = load_reviews
         self.field = SearchField()
         self._pane = Lazy(self._make_pane)
         self.index: SearchIndex | None = None
@@ -70,7 +69,7 @@ class SearchController(QObject):
         self.field.down.connect(self._focus_results)
         self.field.enter.connect(self._open_best)
         self._built.connect(self.ensure_index)
-        bookmarks.subscribe(lambda *_: self._notes_timer.start(_NOTES_REFRESH_MS))
+        user_data.subscribe(lambda *_: self._notes_timer.start(_NOTES_REFRESH_MS))
 
     @property
     def pane(self) -> SearchPane:
@@ -120,8 +119,10 @@ class SearchController(QObject):
             self.index = index
             if self._pane.built is not None:
                 self._pane.built.index = index
-            self.reviews = self._load_reviews()
-            self.reviews.subscribe(lambda *_: self._notes_timer.start(_NOTES_REFRESH_MS))
+            problems = self.user_data.load_reviews()  # read here, not through their view
+            self.reviews = self.user_data.reviews
+            if problems:
+                self.problems.emit(problems)
             self.refresh_notes()
             if self.field.text():
                 self.pane.run(self.field.text())
@@ -133,7 +134,8 @@ class SearchController(QObject):
         if self.index is not None and self.reviews is not None:
             from guide_app.store.search_notes import collect_notes  # with the index
 
-            self.index.set_notes(collect_notes(self.guide, self.bookmarks, self.reviews))
+            notes = collect_notes(self.guide, self.user_data.bookmarks, self.reviews)
+            self.index.set_notes(notes)
 
     def _typed(self, text: str) -> None:
         self.ensure_index()

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from pathlib import Path
+import logging
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QSize, QTimer
@@ -21,8 +21,7 @@ from guide_app.guide.model import Guide, Node
 from guide_app.guide.page import compose
 from guide_app.identity import APP_NAME
 from guide_app.paths import DataPlace, cache_dir
-from guide_app.store.bookmark_file import BookmarkFile
-from guide_app.store.bookmarks import BookmarkStore
+from guide_app.store.user_data import UserData
 from guide_app.ui.bookmarks.controller import BookmarkController
 from guide_app.ui.help.commands import HelpCommands
 from guide_app.ui.lazy_tab import LazyTab
@@ -55,6 +54,7 @@ if TYPE_CHECKING:  # only in annotations
     from guide_app.ui.bookmarks.pane import BookmarksPane
     from guide_app.ui.review.reviews_view import ReviewsView
 
+log = logging.getLogger(__name__)
 APP_TITLE = APP_NAME
 SIDE_WIDTH = 300  # the side pane's width at 100 %; it grows with the zoom
 
@@ -70,9 +70,7 @@ class MainWindow(QMainWindow):
         self,
         guide: Guide,
         settings: DataSettings,
-        bookmarks: BookmarkStore | None = None,
-        bookmark_file: BookmarkFile | None = None,
-        review_data: Path | None = None,
+        user_data: UserData | None = None,
         place: DataPlace | None = None,
         parent: QWidget | None = None,
     ) -> None:
@@ -86,12 +84,11 @@ class MainWindow(QMainWindow):
         self.history = self.navigator.history
         self.undo_stack = QUndoStack(self)
         self.commands = create_actions(SPECS, self)
-        self.bookmarks = bookmarks if bookmarks is not None else BookmarkStore()
+        self.user_data = user_data if user_data is not None else UserData(None)
+        self.bookmarks = self.user_data.bookmarks
         self.announcer = Announcer(self, self.statusBar())
         self._build_panes()
-        self.reviews_place = ReviewsPlace(
-            guide, review_data, self.data_root, self.undo_stack, self.centre
-        )
+        self.reviews_place = ReviewsPlace(guide, self.user_data, self.undo_stack, self.centre)
         self.reviews_place.open_location = self.open
         self.reviews_place.say = self.announcer.announce
         self.reviews_place.report = self.report
@@ -107,11 +104,12 @@ class MainWindow(QMainWindow):
             self,
             guide,
             self.bookmarks,
-            bookmark_file,
+            self.user_data.bookmark_file,
             self.undo_stack,
             self.commands["toggle_bookmark"],
             self.current_node,
             self.statusBar(),
+            self.user_data.bookmark_saving,
         )
         self.appearance = Appearance(settings, self)
         self._make_commands()
@@ -130,8 +128,7 @@ class MainWindow(QMainWindow):
         cache = cache_dir(self.place.folder)
         self.search = SearchController(
             self.guide,
-            self.bookmarks,
-            lambda: self.reviews_place.loaded_book(),  # noqa: PLW0108 (made after the panes)
+            self.user_data,
             cache,
             self,
             self.data_root,
@@ -251,6 +248,7 @@ class MainWindow(QMainWindow):
         self.search.open_marked.connect(self.reading.open_highlighted)
         self.search.shown.connect(self._show_search)
         self.search.announced.connect(lambda text: self.announcer.announce(text, 10_000))
+        self.search.problems.connect(self.report)
         self.navigator.shown.connect(self._show)
         self.navigator.unknown.connect(
             lambda page: self.announcer.announce(f"No page with the id '{page}' in this edition")
@@ -329,7 +327,7 @@ class MainWindow(QMainWindow):
         view = self.reviews_built  # not built: no review was opened or changed
         if view is not None:
             view.commit_texts()
-        return all([self.bookmark_control.saver.flush(), view is None or view.saver.flush()])
+        return self.user_data.flush()
 
     def restore_state(self, open_id: str | None = None) -> None:
         """Restore geometry and splitter, then open `open_id`, the last page, or home."""
@@ -392,6 +390,8 @@ class MainWindow(QMainWindow):
         if not (self.bookmark_control.flush_before_quit() and reviews_saved):
             event.ignore()
             return
+        if not self.user_data.flush():  # rescued reviews search read, never shown: try once more
+            log.error("closing with unsaved %s", ", ".join(self.user_data.saving.unsaved))
         self.search.finish()
         self.save_state()
         super().closeEvent(event)

@@ -3,14 +3,13 @@
 from __future__ import annotations
 
 from collections.abc import Callable
-from pathlib import Path
 from typing import TYPE_CHECKING
 
 from PySide6.QtGui import QUndoStack
 from PySide6.QtWidgets import QStackedWidget
 
 from guide_app.guide.model import Guide
-from guide_app.safe_files import DataRoot
+from guide_app.store.user_data import UserData
 from guide_app.ui.startup import Lazy
 from guide_app.ui.window.navigation import review_location
 
@@ -28,30 +27,19 @@ class ReviewsPlace:
     """
 
     def __init__(
-        self,
-        guide: Guide,
-        data: Path | None,
-        root: DataRoot | None,
-        undo: QUndoStack,
-        centre: QStackedWidget,
+        self, guide: Guide, user_data: UserData, undo: QUndoStack, centre: QStackedWidget
     ) -> None:
-        self.guide, self.data, self.root, self.undo = guide, data, root, undo
+        self.guide, self.user_data, self.undo = guide, user_data, undo
         self.centre = centre
         self.open_location: Callable[[str], object] = lambda _where: None
         self.say: Callable[[str], None] = lambda _text: None
         self.report: Callable[[list[str]], None] = lambda _messages: None
-        self._book = Lazy(self._make_book)
         self._view = Lazy(self._make_view)
 
     @property
     def book(self) -> ReviewBook:
-        """The reviews' files (data None: in memory only); not read until first needed."""
-        return self._book.get()
-
-    def _make_book(self) -> ReviewBook:
-        from guide_app.store.review_book import ReviewBook  # reviews are read after start
-
-        return ReviewBook(self.data, self.root)
+        """The reviews' files (the user data's); not read until first needed."""
+        return self.user_data.reviews
 
     @property
     def built(self) -> ReviewsView | None:
@@ -66,22 +54,26 @@ class ReviewsPlace:
     def _make_view(self) -> ReviewsView:
         from guide_app.ui.review.reviews_view import ReviewsView
 
-        view = ReviewsView(self.book, self.guide, undo_stack=self.undo)
+        data = self.user_data
+        view = ReviewsView(
+            self.book,
+            self.guide,
+            undo_stack=self.undo,
+            saving=data.review_saving,
+            load=data.load_reviews,
+        )
         self.centre.addWidget(view)
         view.open_location.connect(self.open_location)
         view.review_chosen.connect(self._review_chosen)
         view.message.connect(self.say)
         view.problems.connect(self.report)
+        if data.reviews_loaded:  # search read them first: list them now
+            view.ensure_loaded()
         return view
 
     def shown(self) -> bool:
         """True while the reviews fill the centre."""
         return self.built is not None and self.centre.currentWidget() is self.built
-
-    def loaded_book(self) -> ReviewBook:
-        """The review book with the saved reviews read (for search to read their notes)."""
-        self.view.ensure_loaded()
-        return self.book
 
     def _review_chosen(self, review_id: str) -> None:
         """Record the review being edited as the current place (only while it is on screen)."""

@@ -1,0 +1,100 @@
+"""The one owner of the user's data: bookmarks and reviews, their files, and their saving."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from guide_app.safe_files import DataRoot
+from guide_app.store.bookmark_file import BookmarkFile
+from guide_app.store.bookmarks import BookmarkStore
+from guide_app.store.saving import Saveable, SaveRegistry
+
+if TYPE_CHECKING:
+    from guide_app.store.review_book import ReviewBook
+
+BOOKMARKS = "bookmarks"  # the names the user reads in "Your … could not be saved"
+REVIEWS = "service reviews"
+# (which store, what changed, the bookmark, folder or review id): one shape for both stores
+Listener = Callable[[str, str, str | None], None]
+
+
+class UserData:
+    """Owns the bookmark store and file, the review book (read when first needed) and saving.
+
+    Nothing here needs Qt or a widget: the window and the command line read the same data,
+    and search reads the reviews' notes without the reviews being shown. `saving` holds one
+    entry per document; close, quit, a crash and autosave all flush through it.
+    """
+
+    def __init__(
+        self,
+        data: Path | None,
+        root: DataRoot | None = None,
+        bookmarks: BookmarkStore | None = None,
+        bookmark_file: BookmarkFile | None = None,
+    ) -> None:
+        self.data, self.root = data, root
+        self.bookmarks = bookmarks if bookmarks is not None else BookmarkStore()
+        self.bookmark_file = bookmark_file
+        self.saving = SaveRegistry()
+        self.bookmark_saving: Saveable = self.saving.register(BOOKMARKS, self._save_bookmarks)
+        self.review_saving: Saveable = self.saving.register(REVIEWS, self._save_reviews)
+        self._reviews: ReviewBook | None = None
+        self._listeners: list[Listener] = []
+        self.bookmarks.subscribe(lambda what, item: self._tell(BOOKMARKS, what, item))
+
+    # Bookmarks -----------------------------------------------------------------------------
+
+    def _save_bookmarks(self) -> None:
+        if self.bookmark_file is not None:
+            self.bookmark_file.save(self.bookmarks)
+
+    # Reviews -------------------------------------------------------------------------------
+
+    @property
+    def reviews(self) -> ReviewBook:
+        """The review book (data None: in memory only), made but not read until needed."""
+        if self._reviews is None:
+            from guide_app.store.review_book import ReviewBook  # reviews are read after start
+
+            self._reviews = ReviewBook(self.data, self.root)
+            self._reviews.subscribe(lambda what, review_id: self._tell(REVIEWS, what, review_id))
+        return self._reviews
+
+    @property
+    def reviews_loaded(self) -> bool:
+        """Whether the review files have been read."""
+        return self._reviews is not None and self._reviews.loaded
+
+    def load_reviews(self) -> list[str]:
+        """Read the review files if not yet read; the problems found, the first time only.
+
+        What was rescued from a damaged file is not on disk yet: it is marked to be saved.
+        """
+        book = self.reviews
+        if book.loaded:
+            return []
+        messages = book.load()
+        if book.dirty:
+            self.review_saving.dirty = True
+        return messages
+
+    def _save_reviews(self) -> None:
+        if self._reviews is not None:
+            self._reviews.save_dirty()
+
+    # Changes and saving --------------------------------------------------------------------
+
+    def subscribe(self, listener: Listener) -> None:
+        """Call `listener(store, what, id)` after every change to bookmarks or reviews."""
+        self._listeners.append(listener)
+
+    def _tell(self, store: str, what: str, item: str | None) -> None:
+        for listener in list(self._listeners):
+            listener(store, what, item)
+
+    def flush(self) -> bool:
+        """Save everything not yet on disk; True when all of it is (failures are kept)."""
+        return self.saving.flush()
