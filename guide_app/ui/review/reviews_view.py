@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from guide_app.export.review_parts import PRIVACY_NOTE
 from guide_app.guide.model import Guide
 from guide_app.safe_files import write_export
 from guide_app.store.review_book import ReviewBook
@@ -32,7 +33,6 @@ from guide_app.ui.autosave import AutoSaver, flush_or_ask
 from guide_app.ui.plain_text import shown_as_typed, window_title
 from guide_app.ui.review.flow_layout import FlowLayout
 from guide_app.ui.review.new_review_dialog import NewReviewDialog
-from guide_app.ui.review.privacy import PRIVACY_NOTE
 
 if TYPE_CHECKING:
     from guide_app.ui.review.review_editor import ReviewEditor
