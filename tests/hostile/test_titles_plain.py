@@ -30,9 +30,9 @@ from guide_app.store.bookmark_file import BookmarkFile
 from guide_app.store.bookmarks import BookmarkStore
 from guide_app.ui.content_problems import ContentProblemsDialog
 from guide_app.ui.main_window import MainWindow
-from tests.conftest import REPO
-from tests.content_kit import ALPHA, FILES, PRINCIPLES, write_content
-from tests.ui.conftest import show_active
+from tests.helpers.content_kit import ALPHA, FILES, PRINCIPLES, write_content
+from tests.helpers.fixtures import show_active
+from tests.helpers.repo import REPO
 
 TIMEOUT = 60
 AUTO = Qt.TextFormat.AutoText

@@ -17,7 +17,7 @@ from guide_app.store.bookmarks import BookmarkStore
 from guide_app.ui.autosave import AutoSaver
 from guide_app.ui.bookmarks_model import BookmarksModel
 from guide_app.ui.main_window import MainWindow
-from tests.ui.conftest import MakeWindow, show_active
+from tests.helpers.fixtures import MakeWindow, show_active
 
 
 def on_disk(data_dir: Path) -> dict:  # type: ignore[type-arg]

@@ -7,7 +7,7 @@ from pathlib import Path
 from pytestqt.qtbot import QtBot
 
 from guide_app.app import create_main_window
-from tests.unit.test_labels import labelled_content
+from tests.helpers.labelled_content import labelled_content
 
 
 def test_the_review_panel_shows_what_to_look_at_and_how_to_rate(

@@ -11,7 +11,7 @@ from pytestqt.qtbot import QtBot
 
 from guide_app.ui.appearance import Appearance
 from guide_app.ui.main_window import MainWindow
-from tests.ui.conftest import MakeWindow, show_active
+from tests.helpers.fixtures import MakeWindow, show_active
 
 
 def test_a_new_window_builds_neither_side_pane(qtbot: QtBot, make_window: MakeWindow) -> None:

@@ -17,7 +17,7 @@ from guide_app.store.review_book import ReviewBook
 from guide_app.store.reviews import Status
 from guide_app.ui.main_window import MainWindow
 from guide_app.ui.review.criteria_model import STATUS_ROLE, CriteriaModel
-from tests.ui.conftest import MakeWindow, show_active
+from tests.helpers.fixtures import MakeWindow, show_active
 
 
 def open_reviews(qtbot: QtBot, window: MainWindow) -> None:

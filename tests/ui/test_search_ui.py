@@ -12,7 +12,7 @@ from pytestqt.qtbot import QtBot
 
 from guide_app.store.reviews import Status
 from guide_app.ui.main_window import MainWindow
-from tests.e2e.test_app_process import GUIDE_APP, env
+from tests.helpers.processes import GUIDE_APP, env
 
 
 def type_search(qtbot: QtBot, window: MainWindow, text: str) -> None:
