@@ -10,7 +10,8 @@ from typing import TextIO
 
 from guide_app import paths
 from guide_app.export.review_csv import review_csv_bytes
-from guide_app.export.review_markdown import one_line, review_markdown
+from guide_app.export.review_markdown import review_markdown
+from guide_app.export.review_parts import one_line
 from guide_app.guide.loader import load_guide
 from guide_app.guide.model import Guide
 from guide_app.guide.problems import ContentError

@@ -9,7 +9,8 @@ import tempfile
 from pathlib import Path
 
 import pytest
-from hypothesis import HealthCheck, settings
+
+from tests.helpers import profiles
 
 # Before any Qt import: no display needed, and nothing touches the developer's session.
 os.environ["QT_QPA_PLATFORM"] = "offscreen"
@@ -18,50 +19,14 @@ _RUNTIME.chmod(0o700)
 atexit.register(shutil.rmtree, _RUNTIME, ignore_errors=True)  # leave nothing behind in /tmp
 os.environ["XDG_RUNTIME_DIR"] = str(_RUNTIME)
 
-REPO = Path(__file__).resolve().parent.parent
-CONTENT = REPO / "content"
-
-# Hypothesis profiles (docs/reliability.md). `make test` and CI are derandomized: every run
-# draws the same examples and keeps no example database, so the suite never goes red by chance
-# and a failure prints its reproduction blob. GUIDE_APP_LONG=1 draws new random examples, ten
-# times as many (see examples()), and keeps failures in .hypothesis/ to replay them first.
-# Tests that set their own @settings(max_examples=examples(n)) inherit the rest from the profile.
-LONG_FACTOR = 10
-settings.register_profile(
-    "derandomized",
-    max_examples=100,  # Hypothesis's own default; examples(n) scales by this profile's value
-    derandomize=True,
-    database=None,
-    print_blob=True,
-    deadline=None,
-    suppress_health_check=[HealthCheck.too_slow],  # timing on a busy machine is not a failure
-)
-settings.register_profile(
-    "long",
-    max_examples=100 * LONG_FACTOR,
-    derandomize=False,
-    print_blob=True,
-    deadline=None,
-    suppress_health_check=[HealthCheck.too_slow],
-)
-settings.load_profile("long" if os.environ.get("GUIDE_APP_LONG") == "1" else "derandomized")
-_PROFILES = {
-    "derandomized": "the same examples every run, no example database (GUIDE_APP_LONG=1: random)",
-    "long": f"new random examples, {LONG_FACTOR} times as many, failures kept in .hypothesis/",
-}
-
-
-def examples(default: int) -> int:
-    """How many examples a property test runs: `default` scaled as the profile's max_examples is
-    to Hypothesis's 100 (ten times as many in the long profile)."""
-    return default * settings.default.max_examples // 100
+# The fixtures every folder shares (make_window, kit_content ...), as qutebrowser's conftest
+# pulls in its helpers.fixtures; registered here, imported after the environment above is set.
+pytest_plugins = ["tests.helpers.fixtures"]
 
 
 def pytest_report_header(config: pytest.Config) -> str:
-    """Say which Hypothesis profile runs (the option --hypothesis-profile can pick another)."""
-    name = settings.get_current_profile_name()
-    about = _PROFILES.get(name.split("-with-")[0], "chosen with --hypothesis-profile")
-    return f"hypothesis profile {name!r}: {about}"
+    """Say which Hypothesis profile runs (tests/helpers/profiles.py)."""
+    return profiles.describe()
 
 
 @pytest.fixture(autouse=True)

@@ -1,8 +1,11 @@
-"""Reports on paper: A4 with the report's margins, black on white, pages with a footer."""
+"""Paper for every export: the light palette, A4 with 15 mm margins, the PDF writer, pages."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import QMarginsF, QRectF, Qt
+from collections.abc import Callable
+from typing import TypeVar
+
+from PySide6.QtCore import QBuffer, QIODevice, QMarginsF, QRectF, Qt
 from PySide6.QtGui import (
     QAbstractTextDocumentLayout,
     QColor,
@@ -18,12 +21,14 @@ from PySide6.QtGui import (
 )
 from PySide6.QtPrintSupport import QPrinter
 
+from guide_app import identity
 from guide_app.export.page_breaks import Page, paginate, pieces
-from guide_app.export.review_markdown import one_line
+from guide_app.export.review_parts import one_line
 
 MARGIN_MM = 15.0
 BODY_POINTS = 10
 FOOTER_POINTS = 8
+T = TypeVar("T")
 
 
 class PdfError(OSError):
@@ -37,25 +42,56 @@ def _font(points: int) -> QFont:
     return font
 
 
-def _light_palette() -> QPalette:
-    """Black on white, so that a dark screen theme never reaches the paper."""
+def light_palette() -> QPalette:
+    """Black text on white with blue links, so that a dark screen theme never reaches paper."""
     palette = QPalette()
-    black, white = QColor("#000000"), QColor("#ffffff")
-    for role in (QPalette.ColorRole.Text, QPalette.ColorRole.WindowText):
-        palette.setColor(role, black)
-    for role in (QPalette.ColorRole.Base, QPalette.ColorRole.Window):
-        palette.setColor(role, white)
-    palette.setColor(QPalette.ColorRole.Link, QColor("#0b4f9c"))
+    for role, colour in (
+        (QPalette.ColorRole.Text, "#000000"),
+        (QPalette.ColorRole.Base, "#ffffff"),
+        (QPalette.ColorRole.Window, "#ffffff"),
+        (QPalette.ColorRole.WindowText, "#000000"),
+        (QPalette.ColorRole.AlternateBase, "#eeeeee"),
+        (QPalette.ColorRole.Link, "#1a4f9c"),
+    ):
+        palette.setColor(role, QColor(colour))
     return palette
 
 
 def use_a4(device: QPdfWriter | QPrinter) -> None:
-    """Set A4 portrait with the report's margins (the PDF always; a printer if the UI wants)."""
+    """Set A4 portrait with 15 mm margins (a PDF always; a printer if the UI wants)."""
     device.setPageSize(QPageSize(QPageSize.PageSizeId.A4))
     device.setPageOrientation(QPageLayout.Orientation.Portrait)
     device.setPageMargins(
         QMarginsF(MARGIN_MM, MARGIN_MM, MARGIN_MM, MARGIN_MM), QPageLayout.Unit.Millimeter
     )
+
+
+def pdf_bytes(
+    title: str, paint: Callable[[QPdfWriter], T], resolution: int | None = None
+) -> tuple[bytes, T]:
+    """An A4 PDF named `title` painted by `paint`: its bytes, and what `paint` returned.
+
+    `resolution` is the layout's dots per inch (Qt's own if None).
+    """
+    buffer = QBuffer()
+    if not buffer.open(QIODevice.OpenModeFlag.WriteOnly):
+        raise PdfError("could not open a buffer for the PDF")
+    writer = QPdfWriter(buffer)
+    if resolution is not None:
+        writer.setResolution(resolution)
+    writer.setTitle(title)
+    writer.setCreator(identity.APP_NAME)
+    use_a4(writer)
+    painted = paint(writer)
+    del writer  # finishes the file
+    buffer.close()
+    return bytes(buffer.data().data()), painted
+
+
+def name_print_job(printer: QPrinter, title: str) -> None:
+    """Name a print job as a PDF is named: `title`, made by the guide."""
+    printer.setDocName(title)
+    printer.setCreator(identity.APP_NAME)
 
 
 def lay_out(
@@ -89,7 +125,7 @@ def paint_pages(device: QPagedPaintDevice, html: str, title: str) -> int:
         raise PdfError("could not start drawing the pages")
     try:
         context = QAbstractTextDocumentLayout.PaintContext()
-        context.palette = _light_palette()
+        context.palette = light_palette()
         for index, page in enumerate(pages):
             if index and not device.newPage():
                 raise PdfError("could not start a new page")

@@ -5,7 +5,7 @@ from __future__ import annotations
 import csv
 import io
 
-from guide_app.export.review_markdown import (
+from guide_app.export.review_parts import (
     NOT_IN_EDITION,
     action_text,
     assessment_of,

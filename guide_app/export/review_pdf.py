@@ -4,13 +4,10 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import QBuffer, QIODevice
-from PySide6.QtGui import QPdfWriter
 from PySide6.QtPrintSupport import QPrinter
 
-from guide_app import identity
-from guide_app.export.paper import PdfError, paint_pages, use_a4
-from guide_app.export.review_markdown import is_draft, one_line
+from guide_app.export import paper
+from guide_app.export.review_parts import is_draft, one_line
 from guide_app.export.review_report import report_html
 from guide_app.guide.model import Guide
 from guide_app.safe_files import write_export
@@ -28,18 +25,12 @@ def pdf_bytes(
     review: Review, guide: Guide, *, compared_with: Review | None = None, changes_only: bool = False
 ) -> tuple[bytes, int]:
     """The review's report as the bytes of an A4 PDF, and its page count."""
-    buffer = QBuffer()
-    if not buffer.open(QIODevice.OpenModeFlag.WriteOnly):
-        raise PdfError("could not open a buffer for the PDF")
-    writer = QPdfWriter(buffer)
-    writer.setResolution(RESOLUTION)
-    writer.setTitle(one_line(review.name))
-    writer.setCreator(identity.APP_NAME)
-    use_a4(writer)
     html = report_html(review, guide, compared_with=compared_with, changes_only=changes_only)
-    pages = paint_pages(writer, html, footer_title(review))
-    buffer.close()
-    return bytes(buffer.data().data()), pages
+    return paper.pdf_bytes(
+        one_line(review.name),
+        lambda writer: paper.paint_pages(writer, html, footer_title(review)),
+        RESOLUTION,
+    )
 
 
 def write_pdf(
@@ -70,7 +61,6 @@ def print_review(
     changes_only: bool = False,
 ) -> None:
     """Paint the review's report onto `printer` (a print dialog's or a print preview's)."""
-    printer.setDocName(one_line(review.name))
-    printer.setCreator(identity.APP_NAME)
+    paper.name_print_job(printer, one_line(review.name))
     html = report_html(review, guide, compared_with=compared_with, changes_only=changes_only)
-    paint_pages(printer, html, footer_title(review))
+    paper.paint_pages(printer, html, footer_title(review))

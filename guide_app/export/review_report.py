@@ -14,7 +14,7 @@ from guide_app.export.marks import (
     STATUS_GLYPHS,
     outcome_mark,
 )
-from guide_app.export.review_markdown import (
+from guide_app.export.review_parts import (
     NO_DATE,
     NO_OWNER,
     NOT_IN_EDITION,

@@ -21,13 +21,12 @@ from dataclasses import dataclass
 from pathlib import Path
 from types import ModuleType
 
-from tests.conftest import REPO
+from tests.helpers.processes import GUIDE_APP, TIMEOUT
+from tests.helpers.repo import REPO
 
 SYSTEM_PYTHON = "/usr/bin/python3"
 WALKER = Path(__file__).with_name("atspi_walker.py")
-GUIDE_APP = Path(sys.executable).parent / "guide-app"
 A11Y_BUS_SERVICE = Path("/usr/share/dbus-1/services/org.a11y.Bus.service")
-TIMEOUT = 60  # seconds: a bound on waiting for the app, never a measure of its speed
 
 
 def docs_module(name: str) -> ModuleType:

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import os
 import signal
 import subprocess
 import sys
@@ -11,27 +10,11 @@ from pathlib import Path
 
 import pytest
 
-from tests.conftest import REPO
-from tests.content_kit import write_content
+from tests.helpers.content_kit import write_content
+from tests.helpers.processes import GUIDE_APP, TIMEOUT, env, run
+from tests.helpers.repo import REPO
 
 pytestmark = pytest.mark.e2e
-GUIDE_APP = Path(sys.executable).parent / "guide-app"
-TIMEOUT = 60
-
-
-def env(data_dir: Path) -> dict[str, str]:
-    return {**os.environ, "QT_QPA_PLATFORM": "offscreen", "GUIDE_APP_DATA_DIR": str(data_dir)}
-
-
-def run(*args: str, data_dir: Path) -> subprocess.CompletedProcess[str]:
-    return subprocess.run(
-        [str(GUIDE_APP), *args],
-        capture_output=True,
-        text=True,
-        env=env(data_dir),
-        timeout=TIMEOUT,
-        check=False,
-    )
 
 
 def test_version(data_dir: Path) -> None:

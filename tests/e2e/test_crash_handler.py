@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.conftest import REPO
+from tests.helpers.repo import REPO
 
 pytestmark = pytest.mark.e2e
 

@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 
 from guide_app.ui.startup import FIRST_FRAME, LATER
-from tests.e2e.test_app_process import TIMEOUT, env
+from tests.helpers.processes import TIMEOUT, env
 
 pytestmark = pytest.mark.e2e
 
@@ -53,7 +53,6 @@ def test_the_first_frame_loads_nothing_it_does_not_show(data_dir: Path) -> None:
     assert "guide_app.ui.reading.reader" in later_start
     assert sorted(later_start.intersection(LATER)) == []
     assert "guide_app.guide.loader" not in later_start  # the compiled guide is used instead
-    ours = {
-        name for name in later_start if name.startswith("guide_app")
-    }  # a first start also loads the YAML loader
+    # a first start also loads the YAML loader: the later one is held to the list
+    ours = {name for name in later_start if name.startswith("guide_app")}
     assert sorted(ours - FIRST_FRAME) == [], "add to ui/startup.FIRST_FRAME only if measured"

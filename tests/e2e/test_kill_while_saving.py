@@ -12,7 +12,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.conftest import REPO
+from tests.helpers.repo import REPO
 
 pytestmark = pytest.mark.e2e
 KILLS = int(os.environ.get("GUIDE_APP_KILLS", "20"))  # the release run uses 200

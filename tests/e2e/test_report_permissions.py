@@ -15,7 +15,7 @@ from guide_app.export.review_pdf import write_pdf
 from guide_app.guide.loader import load_guide
 from guide_app.store.review_book import ReviewBook
 from guide_app.store.reviews import Status
-from tests.conftest import CONTENT
+from tests.helpers.repo import CONTENT
 
 pytestmark = pytest.mark.e2e
 

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import os
 import re
 import subprocess
 import sys
@@ -15,34 +14,13 @@ from guide_app.export.review_markdown import review_markdown
 from guide_app.guide.loader import load_guide
 from guide_app.store.review_book import ReviewBook
 from guide_app.store.reviews import Review, Status
-from tests.conftest import CONTENT
-from tests.content_kit import write_content
-from tests.pdf_files import pdf_text
+from tests.helpers.content_kit import write_content
+from tests.helpers.pdf_files import pdf_text
+from tests.helpers.processes import TIMEOUT, export, run
+from tests.helpers.repo import CONTENT
 
 pytestmark = pytest.mark.e2e
-GUIDE_APP = Path(sys.executable).parent / "guide-app"
-TIMEOUT = 60
 LINE = re.compile(r"^[0-9a-f]{32}  (\d{4}-\d{2}-\d{2}|- {9})  [ \d]{2}\d%  \S.*$")
-
-
-def run(*args: str, env_data: Path) -> subprocess.CompletedProcess[str]:
-    """Run guide-app with GUIDE_APP_DATA_DIR set to `env_data`."""
-    return subprocess.run(
-        [str(GUIDE_APP), *args],
-        capture_output=True,
-        text=True,
-        env={**os.environ, "QT_QPA_PLATFORM": "offscreen", "GUIDE_APP_DATA_DIR": str(env_data)},
-        timeout=TIMEOUT,
-        check=False,
-    )
-
-
-def export(
-    wanted: str, fmt: str, output: Path, *more: str, env_data: Path
-) -> subprocess.CompletedProcess[str]:
-    """Run `guide-app export-review WANTED --format FMT --output OUTPUT [MORE...]`."""
-    args = ("export-review", wanted, "--format", fmt, "--output", str(output), *more)
-    return run(*args, env_data=env_data)
 
 
 def snapshot(folder: Path) -> dict[str, bytes]:
@@ -79,7 +57,7 @@ def saved(data_dir: Path) -> dict[str, Review]:
 def test_reviews_lists_newest_first_in_aligned_columns(
     data_dir: Path, saved: dict[str, Review]
 ) -> None:
-    result = run("reviews", env_data=data_dir)
+    result = run("reviews", data_dir=data_dir)
     assert result.returncode == 0, result.stderr
     assert result.stderr == ""
     lines = result.stdout.splitlines()
@@ -101,7 +79,7 @@ def test_reviews_counts_criteria_of_the_content_given(
     assert book.load() == []
     book.set_status(saved["spring"].id, "crit-one", Status.MET)
     book.save_dirty()
-    result = run("reviews", "--content", str(kit), env_data=data_dir)
+    result = run("reviews", "--content", str(kit), data_dir=data_dir)
     assert result.returncode == 0, result.stderr
     assert f"{saved['spring'].id}  2026-03-01   50%  Spring review" in result.stdout
 
@@ -114,7 +92,7 @@ def test_data_dir_option_before_or_after_the_command_wins(
         ("--data-dir", str(data_dir), "reviews"),
         ("reviews", "--data-dir", str(data_dir)),
     ):
-        result = run(*args, env_data=elsewhere)
+        result = run(*args, data_dir=elsewhere)
         assert result.returncode == 0, result.stderr
         assert "Spring review" in result.stdout
     output = tmp_path / "out.md"
@@ -127,7 +105,7 @@ def test_data_dir_option_before_or_after_the_command_wins(
         "md",
         "--output",
         str(output),
-        env_data=elsewhere,
+        data_dir=elsewhere,
     )
     assert result.returncode == 0, result.stderr
     assert output.is_file()
@@ -135,7 +113,7 @@ def test_data_dir_option_before_or_after_the_command_wins(
 
 def test_no_reviews_is_said_plainly(tmp_path: Path) -> None:
     empty = tmp_path / "empty"
-    result = run("reviews", env_data=empty)
+    result = run("reviews", data_dir=empty)
     assert (result.returncode, result.stdout) == (0, f"No saved reviews in {empty}\n")
     assert not empty.exists()  # only read, never created
 
@@ -146,14 +124,14 @@ def test_export_markdown_csv_and_pdf(
     guide = load_guide(CONTENT)
     spring, autumn = saved["spring"], saved["autumn"]
     md, csv, pdf = tmp_path / "r.md", tmp_path / "r.csv", tmp_path / "r.pdf"
-    by_name = export("spring REVIEW", "md", md, "--compare", "Autumn review", env_data=data_dir)
+    by_name = export("spring REVIEW", "md", md, "--compare", "Autumn review", data_dir=data_dir)
     assert by_name.returncode == 0, by_name.stderr
     assert by_name.stdout == f"Exported 'Spring review' to {md} (md)\n"
     assert md.read_text(encoding="utf-8") == review_markdown(spring, guide, compared_with=autumn)
-    by_prefix = export(spring.id[:6], "csv", csv, env_data=data_dir)
+    by_prefix = export(spring.id[:6], "csv", csv, data_dir=data_dir)
     assert by_prefix.returncode == 0, by_prefix.stderr
     assert csv.read_bytes() == review_csv_bytes(spring, guide)
-    by_id = export(spring.id, "pdf", pdf, "--compare", autumn.id[:8], env_data=data_dir)
+    by_id = export(spring.id, "pdf", pdf, "--compare", autumn.id[:8], data_dir=data_dir)
     assert by_id.returncode == 0, by_id.stderr
     assert re.fullmatch(
         rf"Exported 'Spring review' to {re.escape(str(pdf))} \(pdf, \d+ pages\)\n", by_id.stdout
@@ -177,7 +155,7 @@ def test_unknown_or_ambiguous_review_exits_1(
     tmp_path: Path, data_dir: Path, saved: dict[str, Review], wanted: str, message: str
 ) -> None:
     output = tmp_path / "out.md"
-    result = export(wanted, "md", output, env_data=data_dir)
+    result = export(wanted, "md", output, data_dir=data_dir)
     assert result.returncode == 1
     assert result.stdout == ""
     assert result.stderr.startswith(f"guide-app export-review: {message}")
@@ -193,13 +171,13 @@ def test_changes_only_lists_what_changed_since_the_review_compared(
     md = tmp_path / "changes.md"
     result = export(
         "Spring review", "md", md, "--compare", "Autumn review", "--changes-only",
-        env_data=data_dir,
+        data_dir=data_dir,
     )  # fmt: skip
     assert result.returncode == 0, result.stderr
     wanted = review_markdown(spring, guide, compared_with=autumn, changes_only=True)
     assert md.read_text(encoding="utf-8") == wanted
     assert wanted != review_markdown(spring, guide, compared_with=autumn)
-    alone = export("Spring review", "md", tmp_path / "o.md", "--changes-only", env_data=data_dir)
+    alone = export("Spring review", "md", tmp_path / "o.md", "--changes-only", data_dir=data_dir)
     assert alone.returncode == 1
     assert "--compare" in alone.stderr
     assert not (tmp_path / "o.md").exists()
@@ -209,7 +187,7 @@ def test_unknown_earlier_review_exits_1(
     tmp_path: Path, data_dir: Path, saved: dict[str, Review]
 ) -> None:
     result = export(
-        "Spring review", "md", tmp_path / "o.md", "--compare", "Nope", env_data=data_dir
+        "Spring review", "md", tmp_path / "o.md", "--compare", "Nope", data_dir=data_dir
     )
     assert result.returncode == 1
     assert "no review matches 'Nope'" in result.stderr
@@ -222,7 +200,7 @@ def test_unwritable_output_exits_1_naming_the_path(
     blocker = tmp_path / "a-file"
     blocker.write_text("in the way")
     output = blocker / f"review.{fmt}"
-    result = export("Spring review", fmt, output, env_data=data_dir)
+    result = export("Spring review", fmt, output, data_dir=data_dir)
     assert result.returncode == 1
     assert result.stderr == (
         f"guide-app export-review: cannot write {output}: {blocker} is not a folder\n"
@@ -237,10 +215,10 @@ def test_commands_only_read_the_data_folder(
     (folder / "0123456789abcdef0123456789abcdef.json").write_text('{"schema_version": 1, "na')
     (folder / f".{saved['spring'].id}.json.x1y2.tmp").write_text("a save under way")
     before = snapshot(data_dir)
-    listed = run("reviews", env_data=data_dir)
+    listed = run("reviews", data_dir=data_dir)
     assert listed.returncode == 0
     assert "0123456789abcdef0123456789abcdef.json is damaged" in listed.stderr
-    exported = export("Spring review", "pdf", tmp_path / "r.pdf", env_data=data_dir)
+    exported = export("Spring review", "pdf", tmp_path / "r.pdf", data_dir=data_dir)
     assert exported.returncode == 0, exported.stderr
     assert snapshot(data_dir) == before
 

@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.e2e.test_app_process import TIMEOUT, env
+from tests.helpers.processes import TIMEOUT, env
 
 pytestmark = pytest.mark.e2e
 

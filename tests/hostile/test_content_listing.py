@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 
 from guide_app.guide.loader import check_content
-from tests.conftest import CONTENT
+from tests.helpers.repo import CONTENT
 
 
 @pytest.mark.parametrize("folder", ["areas", "examples", "evidence"])

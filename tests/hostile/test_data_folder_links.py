@@ -17,7 +17,7 @@ from guide_app.store.bookmark_file import BookmarkFile
 from guide_app.store.bookmarks import BookmarkStore
 from guide_app.store.review_book import ReviewBook
 from guide_app.store.reviews import Status
-from tests.content_kit import write_content
+from tests.helpers.content_kit import write_content
 
 OLD_STYLE_BACKUP = "bookmarks-20260101T000000{:06d}Z.json"
 

@@ -19,9 +19,9 @@ from guide_app.export.review_csv import review_csv
 from guide_app.export.review_report import report_html, summary_html
 from guide_app.store.reviews import Status
 from guide_app.ui.window.main_window import MainWindow
-from tests.content_kit import write_content
-from tests.text_formats import formats
-from tests.ui.conftest import show_active
+from tests.helpers.content_kit import write_content
+from tests.helpers.fixtures import show_active
+from tests.helpers.text_formats import formats
 
 # Each line, typed into a note, would be a link, an image, HTML, a heading or a list if it
 # reached Markdown or HTML as it is.

@@ -10,8 +10,8 @@ from pytestqt.qtbot import QtBot
 
 from guide_app.app import create_main_window
 from guide_app.store.review_book import ReviewBook
-from tests.content_kit import write_content
-from tests.e2e.test_review_cli import export
+from tests.helpers.content_kit import write_content
+from tests.helpers.processes import export
 
 pytestmark = pytest.mark.e2e
 
@@ -29,7 +29,7 @@ def test_export_review_refuses_the_data_folders_own_review_file(
 ) -> None:
     own = data_dir / "reviews" / f"{review_id}.json"
     before = own.read_bytes()
-    result = export("Spring review", "md", own, env_data=data_dir)
+    result = export("Spring review", "md", own, data_dir=data_dir)
     assert result.returncode == 1
     assert "inside the guide's own data folder" in result.stderr
     assert own.read_bytes() == before
@@ -40,7 +40,7 @@ def test_export_review_refuses_a_place_reached_through_a_link_into_the_data_fold
 ) -> None:
     shortcut = tmp_path / "shortcut"
     shortcut.symlink_to(data_dir, target_is_directory=True)
-    result = export("Spring review", "csv", shortcut / "report.csv", env_data=data_dir)
+    result = export("Spring review", "csv", shortcut / "report.csv", data_dir=data_dir)
     assert result.returncode == 1
     assert "inside the guide's own data folder" in result.stderr
     assert not (data_dir / "report.csv").exists()
@@ -57,7 +57,7 @@ def test_export_review_refuses_what_is_not_a_plain_file(
         os.mkfifo(target)
     else:
         target.symlink_to(elsewhere)
-    result = export("Spring review", "md", target, env_data=data_dir)
+    result = export("Spring review", "md", target, data_dir=data_dir)
     assert result.returncode == 1
     assert "not a plain file" in result.stderr
     assert target.is_fifo() if kind == "pipe" else target.is_symlink()
@@ -68,7 +68,7 @@ def test_a_plain_export_outside_the_data_folder_still_works(
     tmp_path: Path, data_dir: Path, review_id: str
 ) -> None:
     target = tmp_path / "report.md"
-    result = export("Spring review", "md", target, env_data=data_dir)
+    result = export("Spring review", "md", target, data_dir=data_dir)
     assert result.returncode == 0, result.stderr
     assert "Spring review" in target.read_text(encoding="utf-8")
 
@@ -93,7 +93,7 @@ def test_an_export_is_readable_by_colleagues_while_the_data_stays_private(
     tmp_path: Path, data_dir: Path, review_id: str
 ) -> None:
     target = tmp_path / "report.md"
-    result = export("Spring review", "md", target, env_data=data_dir)
+    result = export("Spring review", "md", target, data_dir=data_dir)
     assert result.returncode == 0, result.stderr
     mask = os.umask(0o022)
     os.umask(mask)

@@ -13,7 +13,7 @@ from guide_app.guide.loader import load_guide
 from guide_app.store.bookmarks import BookmarkStore
 from guide_app.store.review_book import ReviewBook
 from guide_app.ui.bookmarks.model import BookmarksModel
-from tests.content_kit import write_content
+from tests.helpers.content_kit import write_content
 
 RUN = "x" * 200_000  # one word with no space: Qt would look for its end on every line
 

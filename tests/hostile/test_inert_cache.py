@@ -23,7 +23,7 @@ from guide_app.guide.compiled import cache_file, content_key, load_guide_cached
 from guide_app.guide.loader import load_guide
 from guide_app.guide.model import Guide
 from guide_app.guide.search import SearchIndex, fingerprint
-from tests.content_kit import write_content
+from tests.helpers.content_kit import write_content
 
 
 @pytest.fixture

@@ -19,8 +19,8 @@ from guide_app.app import create_main_window
 from guide_app.single_instance import InstanceGuard
 from guide_app.store.bookmark_file import BookmarkFile
 from guide_app.store.bookmarks import BookmarkStore
-from tests.content_kit import write_content
-from tests.e2e.test_app_process import run
+from tests.helpers.content_kit import write_content
+from tests.helpers.processes import run
 
 LOCK = "guide-app.lock"
 

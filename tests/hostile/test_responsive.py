@@ -20,7 +20,7 @@ from pytestqt.qtbot import QtBot
 from guide_app.store.review_book import ReviewBook
 from guide_app.store.reviews import Status
 from guide_app.ui.window.main_window import MainWindow
-from tests.ui.conftest import show_active
+from tests.helpers.fixtures import show_active
 
 CRITERION = "crit-one"
 LIMIT = 100_000  # characters a review field or bookmark note edits
@@ -30,9 +30,9 @@ MakeWindow = Callable[[], MainWindow]
 
 
 @pytest.fixture
-def window(qtbot: QtBot, make_window: MakeWindow) -> MainWindow:
+def window(qtbot: QtBot, make_window: MakeWindow, kit_content: Path) -> MainWindow:
     """The main window, shown and active."""
-    made = make_window()
+    made = make_window(kit_content)
     show_active(qtbot, made)
     return made
 
@@ -62,11 +62,11 @@ def paste(qtbot: QtBot, widget: QWidget, text: str) -> None:
 
 
 def test_a_million_character_note_opens_whole_read_only_and_the_window_goes_on(
-    qtbot: QtBot, make_window: MakeWindow, data_dir: Path
+    qtbot: QtBot, make_window: MakeWindow, kit_content: Path, data_dir: Path
 ) -> None:
     note = "x" * 1_000_000  # no space to wrap at: Qt searched the whole run for every line
     review_id = write_review(data_dir, notes=note)
-    window = make_window()
+    window = make_window(kit_content)
     window.open(f"review:{review_id}/{CRITERION}")  # before the window is shown and laid out
     panel = window.reviews.editor.panel
     assert panel.notes.toPlainText() == note  # shown whole, nothing dropped
@@ -85,12 +85,12 @@ def test_a_million_character_note_opens_whole_read_only_and_the_window_goes_on(
 
 
 def test_a_note_over_the_limit_is_kept_byte_for_byte_when_the_review_is_saved(
-    qtbot: QtBot, make_window: MakeWindow, data_dir: Path
+    qtbot: QtBot, make_window: MakeWindow, kit_content: Path, data_dir: Path
 ) -> None:
     note = (LINE * (1_000_000 // len(LINE) + 1))[:1_000_000]
     review_id = write_review(data_dir, notes=note)
     before = saved(data_dir, review_id)["notes"].encode("utf-8")
-    window = make_window()
+    window = make_window(kit_content)
     show_active(qtbot, window)
     window.open(f"review:{review_id}/{CRITERION}")
     panel = window.reviews.editor.panel
@@ -105,10 +105,10 @@ def test_a_note_over_the_limit_is_kept_byte_for_byte_when_the_review_is_saved(
 
 
 def test_pasting_past_the_limit_keeps_the_limit_and_says_so_beside_the_field(
-    qtbot: QtBot, make_window: MakeWindow, data_dir: Path
+    qtbot: QtBot, make_window: MakeWindow, kit_content: Path, data_dir: Path
 ) -> None:
     review_id = write_review(data_dir, evidence="kept")
-    window = make_window()
+    window = make_window(kit_content)
     show_active(qtbot, window)
     window.open(f"review:{review_id}/{CRITERION}")
     panel = window.reviews.editor.panel
@@ -133,11 +133,11 @@ def test_pasting_past_the_limit_keeps_the_limit_and_says_so_beside_the_field(
 
 
 def test_a_long_reason_is_kept_whole_and_typing_past_the_limit_is_refused(
-    qtbot: QtBot, make_window: MakeWindow, data_dir: Path
+    qtbot: QtBot, make_window: MakeWindow, kit_content: Path, data_dir: Path
 ) -> None:
     reason = "No local service offers it yet. " * 1_250  # 40,000 characters
     review_id = write_review(data_dir, reason=reason)
-    window = make_window()
+    window = make_window(kit_content)
     show_active(qtbot, window)
     window.open(f"review:{review_id}/{CRITERION}")
     panel = window.reviews.editor.panel

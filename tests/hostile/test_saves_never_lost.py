@@ -20,7 +20,7 @@ from guide_app.store.review_book import ReviewBook
 from guide_app.store.reviews import Status as Assessed
 from guide_app.store.saving import Saveable
 from guide_app.ui.autosave import AutoSaver, flush_or_ask
-from tests.content_kit import write_content
+from tests.helpers.content_kit import write_content
 
 LONE = "\ud800"  # valid JSON ("\\ud800"), but no UTF-8 encoder takes it
 

@@ -31,9 +31,9 @@ from guide_app.store.bookmarks import BookmarkStore
 from guide_app.store.user_data import UserData
 from guide_app.ui.help.content_problems import ContentProblemsDialog
 from guide_app.ui.window.main_window import MainWindow
-from tests.conftest import REPO
-from tests.content_kit import ALPHA, FILES, PRINCIPLES, write_content
-from tests.ui.conftest import show_active
+from tests.helpers.content_kit import ALPHA, FILES, PRINCIPLES, write_content
+from tests.helpers.fixtures import show_active
+from tests.helpers.repo import REPO
 
 TIMEOUT = 60
 AUTO = Qt.TextFormat.AutoText

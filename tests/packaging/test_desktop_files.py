@@ -16,7 +16,7 @@ from PySide6.QtWidgets import QApplication
 
 from guide_app import __version__
 from guide_app.identity import APP_ID, APP_NAME
-from tests.conftest import REPO
+from tests.helpers.repo import REPO
 
 RESOURCES = REPO / "resources"
 DESKTOP = RESOURCES / f"{APP_ID}.desktop"

@@ -20,9 +20,9 @@ import pytest
 
 from guide_app import paths
 from guide_app.guide.loader import load_guide
-from tests.conftest import CONTENT
-from tests.reliability.helpers import clean_env, guide_app, run_offline_driver
-from tests.reliability.test_no_network import check_exports
+from tests.helpers.offline import check_exports, run_offline_driver
+from tests.helpers.processes import clean_env, guide_app
+from tests.helpers.repo import CONTENT
 
 pytestmark = pytest.mark.e2e
 AWKWARD = "Dàta földer/ünïcødé 名前"

@@ -2,7 +2,7 @@
 
 Hypothesis writes YAML-like text, damaged copies of the test kit's files and raw bytes into one
 content file at a time; deterministic tests name each nasty case so a regression is obvious
-without Hypothesis. The examples are the same every run (tests/conftest.py's derandomized
+without Hypothesis. The examples are the same every run (tests/helpers/profiles.py's derandomized
 profile); `GUIDE_APP_LONG=1` draws new random ones, ten times as many (for releases).
 """
 
@@ -27,10 +27,11 @@ from guide_app.guide.links import _inline_links
 from guide_app.guide.loader import check_content
 from guide_app.guide.page import compose
 from guide_app.guide.problems import Problem, Severity
-from tests.conftest import REPO, examples
-from tests.content_kit import FILES, write_content
+from tests.helpers.content_kit import FILES, write_content
+from tests.helpers.profiles import examples
+from tests.helpers.repo import REPO
 
-EXAMPLES = examples(100)  # deadline and randomness come from the profile (tests/conftest.py)
+EXAMPLES = examples(100)  # deadline and randomness come from the profile (helpers/profiles.py)
 FUZZ = settings(max_examples=EXAMPLES, suppress_health_check=[HealthCheck.too_slow])
 TIMEOUT = 60  # a guard for the subprocess cases only: each finishes in a few seconds
 RAN = "GUIDE_APP_FUZZ_RAN"  # what the code in the YAML tags below would set, if it ever ran

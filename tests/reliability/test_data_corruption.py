@@ -20,7 +20,7 @@ from guide_app.store.documents import ReadOnlyError, Status
 from guide_app.store.review_book import ReviewBook
 from guide_app.store.reviews import Review
 from guide_app.store.reviews import Status as Mark
-from tests.conftest import examples
+from tests.helpers.profiles import examples
 
 EXAMPLES = examples(150)  # ten times as many with GUIDE_APP_LONG=1
 DETAILS = ("name", "service", "date", "people")

@@ -13,7 +13,7 @@ from guide_app.store.documents import Status
 from guide_app.store.review_book import ReviewBook
 from guide_app.store.reviews import Status as Mark
 from guide_app.ui.window.main_window import MainWindow
-from tests.reliability.conftest import MakeWindow
+from tests.helpers.fixtures import MakeWindow
 
 
 def problems_shown(window: MainWindow) -> str:
@@ -21,7 +21,7 @@ def problems_shown(window: MainWindow) -> str:
 
 
 def test_damaged_files_are_reported_and_what_was_rescued_is_saved_soon(
-    qtbot: QtBot, make_window: MakeWindow, data_dir: Path
+    qtbot: QtBot, make_window: MakeWindow, kit_content: Path, data_dir: Path
 ) -> None:
     store = BookmarkStore()
     for node in ("alpha", "beta", "gamma"):
@@ -39,7 +39,7 @@ def test_damaged_files_are_reported_and_what_was_rescued_is_saved_soon(
     damaged_review = review_file.read_bytes().replace(b'"not-met"', b'"not-mot"')  # still JSON
     review_file.write_bytes(damaged_review)
 
-    window = make_window()
+    window = make_window(kit_content)
     window.show()  # reviews are read after the first paint
     qtbot.waitUntil(lambda: str(review_file) in problems_shown(window))
     shown = problems_shown(window)
@@ -72,13 +72,13 @@ def test_damaged_files_are_reported_and_what_was_rescued_is_saved_soon(
 
 
 def test_a_newer_review_file_is_shown_read_only_and_left_alone(
-    qtbot: QtBot, make_window: MakeWindow, data_dir: Path
+    qtbot: QtBot, make_window: MakeWindow, kit_content: Path, data_dir: Path
 ) -> None:
     folder = data_dir / "reviews"
     folder.mkdir(parents=True)
     original = b'{"schema_version": 2, "id": "abc", "name": "From the future", "assessments": {}}'
     (folder / "abc.json").write_bytes(original)
-    window = make_window()
+    window = make_window(kit_content)
     window.show()
     qtbot.waitUntil(lambda: "newer version" in problems_shown(window))
     assert window.reviews.book.read_only("abc")

@@ -23,10 +23,10 @@ from guide_app.guide.page import Block, Page
 from guide_app.ui.reading.page_render import _FEATURES
 from guide_app.ui.reading.reader import Reader
 from guide_app.ui.window.main_window import MainWindow
-from tests.content_kit import write_content
-from tests.text_formats import formats
-from tests.ui.conftest import show_active
-from tests.ui.helpers import click_link, link_position
+from tests.helpers.content_kit import write_content
+from tests.helpers.fixtures import show_active
+from tests.helpers.reader import click_link, link_position
+from tests.helpers.text_formats import formats
 
 RAW_HTML = [
     "<script>document.title = 'ran'</script>",

@@ -17,7 +17,7 @@ from guide_app.store.bookmark_file import BookmarkFile
 from guide_app.store.bookmarks import BookmarkStore
 from guide_app.store.review_book import ReviewBook
 from guide_app.store.reviews import Review
-from tests.conftest import REPO
+from tests.helpers.repo import REPO
 
 pytestmark = pytest.mark.e2e
 KILLS = int(os.environ.get("GUIDE_APP_KILLS", "20"))  # the release run uses 200

@@ -9,22 +9,17 @@ A static check makes sure no module of the app imports a networking module.
 from __future__ import annotations
 
 import ast
-import json
 import subprocess
 import sys
 from pathlib import Path
-from typing import Any
 
 import pytest
 
-from guide_app.user_text import escape_markdown
-from tests.conftest import REPO
-from tests.reliability.helpers import DRIVER, clean_env, run_offline_driver
+from tests.helpers.offline import DRIVER, check_exports, run_offline_driver
+from tests.helpers.processes import clean_env
+from tests.helpers.repo import REPO
 
 pytestmark = pytest.mark.e2e
-CRITERION = "people-see-a-consistent-clinician"
-NOTE = "Offline note: use with new referrals"
-REVIEW_NOTE = "Checked at the team meeting, offline."
 
 # Networking modules, and modules that open sockets when imported or used (logging.handlers,
 # asyncio and multiprocessing make socket pairs; webbrowser starts a browser on a URL).
@@ -36,37 +31,6 @@ FORBIDDEN = (
 # The one allowed exception: Windows' signal.set_wakeup_fd takes only a socket (POSIX uses a
 # pipe), imported inside the Windows branch, never at module level.
 ALLOWED = {("guide_app/quit_on_signal.py", "socket")}
-
-
-def check_exports(data: Path, out: Path, report: dict[str, Any]) -> None:
-    """Every step of the offline driver left the right files behind."""
-    steps = report["steps"]
-    assert steps["search"]["results"] > 0
-    assert steps["search"]["opened"] == steps["search"]["best"][0]  # Enter opened the best
-    page = steps["bookmark"]["node"]
-    assert page == steps["search"]["opened"]
-    assert steps["bookmark"]["saved"] is True
-    assert steps["review"] == {**steps["review"], "status": "met", "met": True, "saved": True}
-
-    saved = json.loads((data / "bookmarks.json").read_text(encoding="utf-8"))
-    assert [(b["node_id"], b["note"]) for b in saved["bookmarks"]] == [(page, NOTE)]
-    review = json.loads((data / "reviews" / f"{steps['review']['id']}.json").read_text("utf-8"))
-    assert review["name"] == "Offline review"
-    assert review["assessments"][CRITERION]["status"] == "met"
-    assert review["assessments"][CRITERION]["notes"] == REVIEW_NOTE
-
-    assert (out / "review.pdf").read_bytes().startswith(b"%PDF-")
-    assert (out / "page.pdf").read_bytes().startswith(b"%PDF-")
-    markdown = (out / "review.md").read_text(encoding="utf-8")
-    assert markdown.startswith("# Service review: Offline review")
-    assert escape_markdown(REVIEW_NOTE) in markdown  # user text is escaped in Markdown
-    csv_rows = (out / "review.csv").read_text(encoding="utf-8-sig").splitlines()
-    row = next(r for r in csv_rows if f",{CRITERION}," in r)
-    assert ",Met," in row
-    assert REVIEW_NOTE in row
-    exported = json.loads((out / "bookmarks.json").read_text(encoding="utf-8"))
-    assert [b["note"] for b in exported["bookmarks"]] == [NOTE]
-    assert f"(guide:{escape_markdown(page)})" in (out / "bookmarks.md").read_text(encoding="utf-8")
 
 
 def test_start_search_bookmark_review_export_and_quit_with_no_network(tmp_path: Path) -> None:

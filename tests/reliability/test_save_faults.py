@@ -14,7 +14,7 @@ from guide_app.store.bookmarks import BookmarkStore
 from guide_app.store.review_book import ReviewBook
 from guide_app.store.reviews import Status
 from guide_app.ui.window.main_window import MainWindow
-from tests.reliability.conftest import MakeWindow
+from tests.helpers.fixtures import MakeWindow
 from tests.reliability.disk_faults import (
     AFTER_RENAME,
     FAILING_STEPS,
@@ -160,9 +160,9 @@ def saved_reviews(data: Path) -> list[str]:
     return sorted(r.name for r in book.reviews)
 
 
-def window_with_saved_data(make_window: MakeWindow) -> MainWindow:
+def window_with_saved_data(make_window: MakeWindow, kit_content: Path) -> MainWindow:
     """A window with a bookmark and a review already on disk."""
-    window = make_window()
+    window = make_window(kit_content)
     window.show()
     window.bookmarks.add("alpha", "Alpha")
     window.reviews.create_review("Saved review")
@@ -171,9 +171,9 @@ def window_with_saved_data(make_window: MakeWindow) -> MainWindow:
 
 
 def test_a_failing_disk_is_reported_the_change_kept_and_saved_by_the_retry(
-    qtbot: QtBot, make_window: MakeWindow, data_dir: Path
+    qtbot: QtBot, make_window: MakeWindow, kit_content: Path, data_dir: Path
 ) -> None:
-    window = window_with_saved_data(make_window)
+    window = window_with_saved_data(make_window, kit_content)
     before = snapshot(data_dir / "reviews") | snapshot(data_dir / "backups")
     marks, reviews = window.bookmark_control.saver, window.reviews.saver
     with pytest.MonkeyPatch.context() as patch:
@@ -207,9 +207,9 @@ def test_a_failing_disk_is_reported_the_change_kept_and_saved_by_the_retry(
     [("create temp file", errno.EACCES), ("write", errno.ENOSPC), ("fsync", errno.EROFS)],
 )
 def test_every_kind_of_failure_reaches_the_user(
-    qtbot: QtBot, make_window: MakeWindow, data_dir: Path, step: str, code: int
+    qtbot: QtBot, make_window: MakeWindow, kit_content: Path, data_dir: Path, step: str, code: int
 ) -> None:
-    window = window_with_saved_data(make_window)
+    window = window_with_saved_data(make_window, kit_content)
     before = snapshot(data_dir)
     review_id = window.reviews.current_id()
     assert review_id is not None
@@ -243,9 +243,13 @@ def errno_text(code: int) -> str:
 
 
 def test_quitting_while_the_disk_fails_logs_it_and_keeps_the_last_saved_files(
-    qtbot: QtBot, make_window: MakeWindow, data_dir: Path, caplog: pytest.LogCaptureFixture
+    qtbot: QtBot,
+    make_window: MakeWindow,
+    kit_content: Path,
+    data_dir: Path,
+    caplog: pytest.LogCaptureFixture,
 ) -> None:
-    window = window_with_saved_data(make_window)
+    window = window_with_saved_data(make_window, kit_content)
     before = snapshot(data_dir / "reviews") | {"b": (data_dir / "bookmarks.json").read_bytes()}
     with pytest.MonkeyPatch.context() as patch:
         for folder in (data_dir, data_dir / "reviews"):
@@ -267,9 +271,9 @@ def test_quitting_while_the_disk_fails_logs_it_and_keeps_the_last_saved_files(
 
 
 def test_a_review_whose_backup_cannot_be_written_is_not_deleted(
-    qtbot: QtBot, make_window: MakeWindow, data_dir: Path
+    qtbot: QtBot, make_window: MakeWindow, kit_content: Path, data_dir: Path
 ) -> None:
-    window = window_with_saved_data(make_window)
+    window = window_with_saved_data(make_window, kit_content)
     view = window.reviews
     review_id = view.current_id()
     assert review_id is not None

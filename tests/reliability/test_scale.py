@@ -8,37 +8,22 @@ pane keeps showing.
 from __future__ import annotations
 
 import json
-from collections.abc import Callable
 from pathlib import Path
 
-import pytest
 from PySide6.QtGui import QKeySequence
 from pytestqt.modeltest import ModelTester
 from pytestqt.qtbot import QtBot
 
 from benchmarks.scale import BOOKMARKS, FOLDERS, REVIEWS, bookmark_rows, fill
-from guide_app.app import create_main_window
 from guide_app.guide.loader import load_guide
 from guide_app.store.bookmarks import BookmarkStore
 from guide_app.ui.bookmarks.model import IS_FOLDER_ROLE, BookmarksModel
 from guide_app.ui.window.main_window import MainWindow
-from tests.conftest import CONTENT
-from tests.ui.conftest import show_active
+from tests.helpers.fixtures import MakeWindow, show_active
+from tests.helpers.repo import CONTENT
 
 PAGE = "local-knowledge"
 CRITERION = "people-see-a-consistent-clinician"
-
-
-@pytest.fixture
-def make_window(qtbot: QtBot, data_dir: Path) -> Callable[[], MainWindow]:
-    """The window over the shipped guide and the test's data folder, as the app builds it."""
-
-    def make() -> MainWindow:
-        window = create_main_window(None, data_dir)
-        qtbot.addWidget(window)
-        return window
-
-    return make
 
 
 def folders_expanded(window: MainWindow) -> list[bool]:
@@ -48,7 +33,7 @@ def folders_expanded(window: MainWindow) -> list[bool]:
 
 
 def test_ten_thousand_bookmarks_and_two_hundred_reviews_in_the_window(
-    qtbot: QtBot, make_window: Callable[[], MainWindow], data_dir: Path
+    qtbot: QtBot, make_window: MakeWindow, data_dir: Path
 ) -> None:
     fill(data_dir, load_guide(CONTENT))
     window = make_window()

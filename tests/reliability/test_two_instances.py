@@ -20,8 +20,7 @@ import pytest
 from pytestqt.qtbot import QtBot
 
 from guide_app.single_instance import LOCK_NAME, REQUESTS, InstanceGuard
-from tests.e2e.test_app_process import GUIDE_APP
-from tests.reliability.helpers import TIMEOUT, clean_env, guide_app
+from tests.helpers.processes import GUIDE_APP, TIMEOUT, clean_env, guide_app
 
 pytestmark = pytest.mark.e2e
 DRIVER = Path(__file__).with_name("instance_driver.py")

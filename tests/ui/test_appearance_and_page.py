@@ -12,8 +12,8 @@ from pytestqt.qtbot import QtBot
 
 from guide_app.ui.page_print import paper_document
 from guide_app.ui.window.main_window import MainWindow
-from tests.pdf_files import pdf_text
-from tests.ui.conftest import MakeWindow, show_active
+from tests.helpers.fixtures import MakeWindow, show_active
+from tests.helpers.pdf_files import pdf_text
 
 
 @pytest.fixture(autouse=True)

@@ -11,7 +11,7 @@ from pytestqt.qtbot import QtBot
 from guide_app.app import create_main_window
 from guide_app.guide.problems import ContentError
 from guide_app.ui.help.content_problems import ContentProblemsDialog
-from tests.content_kit import write_content
+from tests.helpers.content_kit import write_content
 
 
 def test_bad_content_refuses_the_window_and_the_dialog_lists_each_problem(

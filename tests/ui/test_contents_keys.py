@@ -6,7 +6,7 @@ from PySide6.QtCore import Qt
 from pytestqt.qtbot import QtBot
 
 from guide_app.ui.window.main_window import MainWindow
-from tests.ui.conftest import MakeWindow
+from tests.helpers.fixtures import MakeWindow
 
 
 def start_at_areas(window: MainWindow) -> None:

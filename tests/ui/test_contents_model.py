@@ -9,7 +9,7 @@ from pytestqt.modeltest import ModelTester
 
 from guide_app.guide.loader import load_guide
 from guide_app.ui.reading.contents_model import ContentsModel
-from tests.conftest import CONTENT
+from tests.helpers.repo import CONTENT
 
 
 def titles(model: ContentsModel, parent: QModelIndex) -> list[str]:

@@ -8,7 +8,7 @@ from PySide6.QtWidgets import QToolBar
 from pytestqt.qtbot import QtBot
 
 from guide_app.ui.window.main_window import MainWindow
-from tests.ui.helpers import click_link
+from tests.helpers.reader import click_link
 
 
 def test_choosing_a_tree_row_opens_its_page(qtbot: QtBot, window: MainWindow) -> None:

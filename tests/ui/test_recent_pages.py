@@ -12,7 +12,7 @@ from pytestqt.qtbot import QtBot
 
 from guide_app.ui.reading.recent_pages import LIMIT
 from guide_app.ui.window.main_window import MainWindow
-from tests.ui.conftest import MakeWindow, show_active
+from tests.helpers.fixtures import MakeWindow, show_active
 
 # A popup menu asks the platform to raise it and to grab the keyboard; offscreen, there is
 # no window manager to do either, and the plugin says so.

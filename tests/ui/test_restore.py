@@ -6,7 +6,7 @@ from pathlib import Path
 
 from pytestqt.qtbot import QtBot
 
-from tests.ui.conftest import MakeWindow, show_active
+from tests.helpers.fixtures import MakeWindow, show_active
 
 
 def test_last_page_geometry_and_splitter_are_restored(

@@ -10,7 +10,7 @@ from pytestqt.qtbot import QtBot
 
 from guide_app.store.reviews import Review, Status
 from guide_app.ui.window.main_window import MainWindow
-from tests.ui.conftest import MakeWindow, show_active
+from tests.helpers.fixtures import MakeWindow, show_active
 
 CRITERION = "people-see-a-consistent-clinician"  # a long title in the shipped guide
 MOST = 560  # the tallest minimum any view may ask for at 100 %

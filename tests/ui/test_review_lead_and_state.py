@@ -13,7 +13,7 @@ from pytestqt.qtbot import QtBot
 from guide_app.store.review_book import ReviewBook
 from guide_app.store.reviews import ReviewError, ReviewState, Status
 from guide_app.ui.window.main_window import MainWindow
-from tests.ui.conftest import MakeWindow, show_active
+from tests.helpers.fixtures import MakeWindow, show_active
 
 
 def type_into(qtbot: QtBot, line: object, text: str) -> None:

@@ -11,13 +11,13 @@ from PySide6.QtWidgets import QApplication, QLabel, QMessageBox
 from pytestqt.modeltest import ModelTester
 from pytestqt.qtbot import QtBot
 
+from guide_app.export.review_parts import PRIVACY_NOTE
 from guide_app.guide.loader import load_guide
 from guide_app.store.review_book import ReviewBook
 from guide_app.store.reviews import Status
 from guide_app.ui.review.criteria_model import STATUS_ROLE, CriteriaModel
-from guide_app.ui.review.privacy import PRIVACY_NOTE
 from guide_app.ui.window.main_window import MainWindow
-from tests.ui.conftest import MakeWindow, show_active
+from tests.helpers.fixtures import MakeWindow, show_active
 
 
 def open_reviews(qtbot: QtBot, window: MainWindow) -> None:
@@ -126,14 +126,6 @@ def test_a_linked_solution_opens_in_the_reader_and_back_returns(
     assert editor.current_node_id() == "crit-one"
 
 
-def test_principle_shows_what_helps(window: MainWindow) -> None:
-    window.reviews.create_review("Review")
-    editor = window.reviews.editor
-    editor.select_node("principle-one")
-    assert not editor.panel.editors.isVisibleTo(editor.panel)
-    assert 'href="guide:ex-one"' in editor.panel.helps.text()
-
-
 def test_delete_keeps_a_copy_in_backups(qtbot: QtBot, window: MainWindow, data_dir: Path) -> None:
     view = window.reviews
     review = view.create_review("To delete")
@@ -209,15 +201,3 @@ def test_status_key_on_a_principle_does_nothing(qtbot: QtBot, window: MainWindow
     qtbot.keyClick(editor.tree, Qt.Key.Key_3)
     assert window.reviews.book.get(review.id).assessments == {}
     assert QApplication.focusWidget() is editor.tree
-
-
-def test_a_change_made_elsewhere_is_not_overwritten_by_the_panel(window: MainWindow) -> None:
-    # Regression: the panel used to write its (empty) boxes back over notes set elsewhere.
-    view = window.reviews
-    review = view.create_review("R")
-    view.editor.select_node("crit-one")
-    view.book.set_text(review.id, "crit-one", "notes", "Written by an import")
-    view.editor.select_node("crit-two")  # leaving the criterion commits what was typed there
-    assert view.book.get(review.id).assessment("crit-one").notes == "Written by an import"
-    view.editor.select_node("crit-one")
-    assert view.editor.panel.notes.toPlainText() == "Written by an import"

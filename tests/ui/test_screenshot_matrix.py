@@ -8,7 +8,7 @@ import sys
 from types import ModuleType
 
 from guide_app.ui.look.appearance import THEMES, ZOOM_STEPS
-from tests.conftest import REPO
+from tests.helpers.repo import REPO
 
 ISSUE_SIZES = {(1366, 768), (1024, 600)}
 ISSUE_ZOOMS = {1.0, 2.0}

@@ -12,7 +12,7 @@ from pytestqt.qtbot import QtBot
 
 from guide_app.store.reviews import Status
 from guide_app.ui.window.main_window import MainWindow
-from tests.e2e.test_app_process import GUIDE_APP, env
+from tests.helpers.processes import GUIDE_APP, env
 
 
 def type_search(qtbot: QtBot, window: MainWindow, text: str) -> None:
@@ -69,8 +69,16 @@ def test_kind_filter(qtbot: QtBot, window: MainWindow) -> None:
 
 
 def test_hostile_text_shows_no_error(qtbot: QtBot, window: MainWindow) -> None:
-    type_search(qtbot, window, 'NEAR( "unbalanced * -- OR')
-    assert "Try fewer" in window.search.pane.count.text() or targets(window)
+    """FTS5 syntax typed by chance is read as words: no error, and the words still count."""
+    type_search(qtbot, window, 'NEAR( "unbalanced * -- OR')  # no page has "unbalanced"
+    assert targets(window) == []
+    assert window.search.pane.count.text() == (
+        'No results for “NEAR( "unbalanced * -- OR”. Try fewer or different words.'
+    )
+    window.search.field.clear()
+    type_search(qtbot, window, 'NEAR( "paragraph * -- OR')  # the same syntax round a real word
+    assert targets(window) == ["alpha"]
+    assert window.search.pane.count.text() == '1 result for “NEAR( "paragraph * -- OR”'
 
 
 def test_your_notes_are_found(qtbot: QtBot, window: MainWindow) -> None:

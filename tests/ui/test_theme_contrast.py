@@ -15,7 +15,7 @@ from pytestqt.qtbot import QtBot
 from guide_app.store.reviews import Status
 from guide_app.ui.review.status_look import status_icon
 from guide_app.ui.window.main_window import MainWindow
-from tests.ui.conftest import show_active
+from tests.helpers.fixtures import show_active
 
 THEMES = ("light", "dark", "contrast")
 NEEDED = 3.0  # WCAG 2.1, 1.4.11: user interface parts against what is next to them

@@ -9,7 +9,7 @@ from PySide6.QtWidgets import QApplication, QPushButton
 from pytestqt.qtbot import QtBot
 
 from guide_app.ui.window.main_window import MainWindow
-from tests.ui.conftest import MakeWindow, show_active
+from tests.helpers.fixtures import MakeWindow, show_active
 
 MOST = 560  # the tallest minimum any view may force at 100 % (a 600-pixel screen, less a panel)
 SMALL_SCREEN = QRect(0, 0, 1024, 600)

@@ -18,7 +18,7 @@ from guide_app.store.bookmark_file import (
 )
 from guide_app.store.bookmarks import BookmarkError, BookmarkStore, ReadOnlyBookmarksError
 from guide_app.store.documents import Status
-from tests.conftest import examples
+from tests.helpers.profiles import examples
 
 
 def saved_and_loaded(store: BookmarkStore, data_dir: Path) -> BookmarkStore:

@@ -19,8 +19,8 @@ from guide_app.guide.loader import load_guide
 from guide_app.guide.model import Guide
 from guide_app.guide.plain import NotAGuideError, from_plain, to_plain
 from guide_app.guide.problems import ContentError, Problem, Severity
-from tests.conftest import CONTENT
-from tests.content_kit import ALPHA, write_content
+from tests.helpers.content_kit import ALPHA, write_content
+from tests.helpers.repo import CONTENT
 
 
 def _cached(cache: Path) -> list[Path]:

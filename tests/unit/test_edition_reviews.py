@@ -10,7 +10,7 @@ from guide_app.guide.loader import load_guide
 from guide_app.store.review_book import ReviewBook
 from guide_app.store.review_summary import not_in_edition, rows, summarise
 from guide_app.store.reviews import Status
-from tests.conftest import CONTENT
+from tests.helpers.repo import CONTENT
 
 # The 26 criteria of edition 2026.1 (commit b754629), as its reviews stored them.
 EDITION_2026_1 = [

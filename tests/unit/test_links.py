@@ -6,7 +6,7 @@ from pathlib import Path
 
 from guide_app.guide.links import find_links, guide_targets, link_problem
 from guide_app.guide.loader import load_guide
-from tests.content_kit import write_content
+from tests.helpers.content_kit import write_content
 
 
 def test_finds_inline_links_images_and_autolinks_with_offsets() -> None:

@@ -8,7 +8,7 @@ import pytest
 
 from guide_app.guide.loader import check_content, load_guide
 from guide_app.guide.problems import ContentError, Severity
-from tests.content_kit import ALPHA, GUIDE, write_content
+from tests.helpers.content_kit import ALPHA, GUIDE, write_content
 
 
 def problems_of(root: Path) -> list[str]:

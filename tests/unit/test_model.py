@@ -6,7 +6,7 @@ from pathlib import Path
 
 from guide_app.guide.loader import load_guide
 from guide_app.guide.model import HOME_ID, Basis, Kind
-from tests.content_kit import BETA, write_content
+from tests.helpers.content_kit import BETA, write_content
 
 
 def test_structure_and_order(tmp_path: Path) -> None:

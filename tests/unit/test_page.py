@@ -6,7 +6,7 @@ from pathlib import Path
 
 from guide_app.guide.loader import check_content, load_guide
 from guide_app.guide.page import compose, md_escape
-from tests.content_kit import write_content
+from tests.helpers.content_kit import write_content
 
 
 def html_of(page_blocks: tuple) -> str:  # type: ignore[type-arg]

@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 
 from guide_app import paths
-from tests.conftest import CONTENT, REPO
+from tests.helpers.repo import CONTENT, REPO
 
 
 def test_source_checkout_finds_top_level_content_and_resources() -> None:

@@ -19,8 +19,8 @@ from guide_app.export.review_report import report_html, summary_html
 from guide_app.guide.loader import load_guide
 from guide_app.guide.model import Guide
 from guide_app.store.reviews import Assessment, Review, Status
-from tests import content_kit
-from tests.content_kit import write_content
+from tests.helpers import content_kit
+from tests.helpers.content_kit import write_content
 
 LABELS = ("Met", "Partly met", "Not met", "Not applicable", "Not assessed")
 # The bars' font, as the reports name it.

@@ -19,7 +19,7 @@ from guide_app.guide.loader import load_guide
 from guide_app.guide.model import Guide
 from guide_app.store.review_summary import principles
 from guide_app.store.reviews import Action, Assessment, Review, Status
-from tests.conftest import CONTENT
+from tests.helpers.repo import CONTENT
 
 CYCLE = (Status.MET, Status.PARTLY_MET, Status.NOT_MET, Status.NOT_APPLICABLE, Status.MET)
 FILLER = "We looked at what happens in clinic and talked it through with the team. "

@@ -19,9 +19,9 @@ from guide_app.guide.loader import load_guide
 from guide_app.guide.model import Guide
 from guide_app.store.review_summary import principles
 from guide_app.store.reviews import Action, Assessment, Review, Status
-from tests.conftest import CONTENT
-from tests.content_kit import write_content
-from tests.pdf_files import pdf_page_grey, pdf_pages, pdf_text
+from tests.helpers.content_kit import write_content
+from tests.helpers.pdf_files import pdf_page_grey, pdf_pages, pdf_text
+from tests.helpers.repo import CONTENT
 
 REVIEW = Review(
     id="a" * 32,

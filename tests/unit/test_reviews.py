@@ -11,7 +11,7 @@ from guide_app.guide.loader import load_guide
 from guide_app.store.review_book import ReviewBook
 from guide_app.store.review_summary import Outcome, compare, not_in_edition, rows, summarise
 from guide_app.store.reviews import Review, ReviewError, Status
-from tests.content_kit import write_content
+from tests.helpers.content_kit import write_content
 
 
 @pytest.fixture

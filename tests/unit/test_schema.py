@@ -14,8 +14,8 @@ from guide_app.guide.loader import check_content
 from guide_app.guide.problems import FileProblems, Problem, Severity
 from guide_app.guide.schema import content_schema, definition_name, render
 from guide_app.guide.yamlfile import Located, read_yaml
-from tests.conftest import CONTENT
-from tests.content_kit import FILES, write_content
+from tests.helpers.content_kit import FILES, write_content
+from tests.helpers.repo import CONTENT
 
 
 def plain(located: Located) -> Any:

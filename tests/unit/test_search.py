@@ -12,8 +12,9 @@ from guide_app.guide.loader import load_guide
 from guide_app.guide.model import Guide, Kind
 from guide_app.guide.search import Note, SearchIndex, fts5_available, plain_text
 from guide_app.guide.search_query import Synonyms, build_query, words
-from tests.conftest import CONTENT, examples
-from tests.content_kit import write_content
+from tests.helpers.content_kit import write_content
+from tests.helpers.profiles import examples
+from tests.helpers.repo import CONTENT
 
 
 @pytest.fixture(scope="module")

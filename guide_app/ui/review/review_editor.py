@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from guide_app.export.review_parts import PRIVACY_NOTE
 from guide_app.export.review_report import summary_html
 from guide_app.guide.model import Guide, Kind
 from guide_app.store.review_book import ReviewBook
@@ -30,7 +31,6 @@ from guide_app.ui.review.criteria_model import STATUS_ROLE, CriteriaModel
 from guide_app.ui.review.criteria_tree import CriteriaTree
 from guide_app.ui.review.criterion_panel import CriterionPanel
 from guide_app.ui.review.flow_layout import FlowLayout
-from guide_app.ui.review.privacy import PRIVACY_NOTE
 from guide_app.ui.review.review_details import ReviewDetails
 
 __all__ = ["CriteriaTree", "ReviewEditor"]

@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from guide_app.export.review_parts import PRIVACY_NOTE
 from guide_app.guide.model import Guide
 from guide_app.safe_files import write_export
 from guide_app.store.review_book import ReviewBook
@@ -34,7 +35,6 @@ from guide_app.ui.autosave import AutoSaver, flush_or_ask
 from guide_app.ui.plain_text import shown_as_typed, window_title
 from guide_app.ui.review.flow_layout import FlowLayout
 from guide_app.ui.review.new_review_dialog import NewReviewDialog
-from guide_app.ui.review.privacy import PRIVACY_NOTE
 from guide_app.ui.startup import Lazy
 
 if TYPE_CHECKING:
