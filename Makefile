@@ -9,11 +9,12 @@ QT_SYSTEM_PACKAGES := libegl1 libgl1 libxkbcommon0 libxkbcommon-x11-0 libfontcon
 	libxcb-cursor0 libxcb-icccm4 libxcb-keysyms1 libxcb-image0 libxcb-render-util0 libxcb-shape0 \
 	libxcb-xinerama0 libxcb-randr0 libxcb-xfixes0 fonts-dejavu-core
 
-.PHONY: run test lint typecheck importlint pytest check-content schema system-check clean help bench
+.PHONY: run test lint typecheck importlint pytest check-content schema system-check clean help bench test-no-qt
 
 help:
 	@echo "make run    - set up .venv if needed and start the guide"
 	@echo "make test   - set up .venv if needed, then ruff, mypy, import-linter and pytest"
+	@echo "make test-no-qt - tests/unit in a .venv-noqt without PySide6: guide/, store/, common/ need no Qt"
 	@echo "make check-content - validate content/ and report every problem as file:line"
 	@echo "make schema - regenerate content/schema.json from the loader's field definitions"
 	@echo "make package - build the bundle dist/guide-app/ and its .tar.gz, then check it runs"
@@ -56,11 +57,26 @@ importlint: $(STAMP)
 pytest: $(STAMP)
 	$(BIN)/pytest $(PYTEST_ARGS)
 
+# The Qt-free run: the project's own pins, less PySide6, pytest-qt and the linters.
+NOQT := .venv-noqt
+$(NOQT)/.installed: pyproject.toml
+	@test -x $(NOQT)/bin/python || $(PYTHON) -m venv $(NOQT)
+	$(PYTHON) -c 'import tomllib; p = tomllib.load(open("pyproject.toml", "rb"))["project"]; \
+	  keep = ("PyYAML==", "pytest==", "hypothesis==", "jsonschema=="); \
+	  print("\n".join(r.split(" ")[0] for r in p["dependencies"] + p["optional-dependencies"]["test"] if r.startswith(keep)))' \
+	  > $(NOQT)/requirements.txt
+	$(NOQT)/bin/python -m pip install --quiet -r $(NOQT)/requirements.txt
+	@touch $@
+
+test-no-qt: $(NOQT)/.installed
+	@$(NOQT)/bin/python -c 'import importlib.util as u, sys; sys.exit("PySide6 is installed in $(NOQT)" if u.find_spec("PySide6") else 0)'
+	$(NOQT)/bin/python -m pytest -c tests/unit/pytest-no-qt.ini --rootdir . tests/unit
+
 check-content: $(STAMP)
 	$(BIN)/guide-app check-content content
 
 schema: $(STAMP)
-	$(BIN)/python -m guide_app.guide.schema > content/schema.json
+	$(BIN)/python -m guide_app.guide.load.schema > content/schema.json
 
 # Figures, not pass/fail: see benchmarks/README.md. `make package` first to include the bundle.
 bench: $(STAMP) system-check
@@ -74,7 +90,7 @@ bench: $(STAMP) system-check
 	@if [ -d dist/guide-app ]; then du -sh --apparent-size dist/guide-app; ls -l dist/*.tar.gz 2>/dev/null; fi
 
 clean:
-	rm -rf $(VENV) build dist .pytest_cache .mypy_cache .ruff_cache .hypothesis
+	rm -rf $(VENV) $(NOQT) build dist .pytest_cache .mypy_cache .ruff_cache .hypothesis
 
 # Packaging (packaging/README.md): PyInstaller goes into .venv only for this, never for run or test.
 APP_ID        := uk.org.painmentalhealthguide.GuideApp

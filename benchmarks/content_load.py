@@ -18,7 +18,7 @@ from pathlib import Path
 from benchmarks import synthetic
 from guide_app import paths
 from guide_app.guide.compiled import load_guide_cached
-from guide_app.guide.loader import load_guide
+from guide_app.guide.load.loader import load_guide
 from guide_app.guide.model import Guide
 
 BUDGET_MS = 300  # 10,000 nodes

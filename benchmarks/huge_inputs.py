@@ -47,7 +47,7 @@ def measure(step: str, tree: Path) -> None:
     from PySide6.QtTest import QTest
     from PySide6.QtWidgets import QApplication
 
-    from guide_app.app import create_main_window
+    from guide_app.shell.app import create_main_window
     from guide_app.store.review_book import ReviewBook
 
     words = vocabulary(tree)

@@ -119,7 +119,7 @@ def window(content: Path, data: Path, runs: int) -> None:
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
     from PySide6.QtWidgets import QApplication
 
-    from guide_app.app import create_main_window
+    from guide_app.shell.app import create_main_window
 
     app = QApplication.instance() or QApplication(["benchmark"])
     built = []
@@ -183,7 +183,7 @@ def main() -> int:
         content = synthetic.write(root / "content", BOOKMARKS)
         data = root / "data"
         guide = load_guide_cached(content, data / "cache")  # compiled once, as on a first start
-        from guide_app.guide.search import SearchIndex
+        from guide_app.guide.search.index import SearchIndex
 
         SearchIndex(guide, data / "cache")  # and the search index, as after a first start
         fill(data, guide)

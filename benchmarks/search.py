@@ -15,8 +15,8 @@ from pathlib import Path
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
 from benchmarks import synthetic
-from guide_app.guide.loader import load_guide
-from guide_app.guide.search import SearchIndex
+from guide_app.guide.load.loader import load_guide
+from guide_app.guide.search.index import SearchIndex
 
 SIZES = (100, 1_000, 10_000)
 # A fixed mix: single words, two words, prefixes while typing, synonyms, nothing found.

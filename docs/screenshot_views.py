@@ -22,8 +22,8 @@ from sample_data import SampleData, write_sample_data
 from screen_fit import layout_problems
 
 from guide_app import paths
-from guide_app.app import create_main_window
 from guide_app.guide.compiled import load_guide_cached
+from guide_app.shell.app import create_main_window
 from guide_app.ui.window.main_window import MainWindow
 
 if TYPE_CHECKING:

@@ -13,9 +13,9 @@ from pathlib import Path
 
 from PySide6.QtGui import QTextDocument
 
+from guide_app.common.safe_files import write_export
 from guide_app.export import paper
 from guide_app.guide.page import Edition
-from guide_app.safe_files import write_export
 
 # In English whatever the computer's language (the guide is in English); strftime's %B
 # follows the locale, which Qt sets from the computer's.

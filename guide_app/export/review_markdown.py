@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
+from guide_app.common.user_text import escape_markdown
 from guide_app.export.marks import outcome_mark
 from guide_app.export.review_parts import (
     NO_DATE,
@@ -33,7 +34,6 @@ from guide_app.guide.model import Guide
 from guide_app.store.review_dates import uk_date
 from guide_app.store.review_summary import not_in_edition, summarise
 from guide_app.store.reviews import STATUS_ORDER, Action, Assessment, Review, Status
-from guide_app.user_text import escape_markdown
 
 
 def _cell(text: str) -> str:

@@ -6,11 +6,11 @@ from pathlib import Path
 
 from PySide6.QtPrintSupport import QPrinter
 
+from guide_app.common.safe_files import write_export
 from guide_app.export import paper
 from guide_app.export.review_parts import is_draft, one_line
 from guide_app.export.review_report import report_html
 from guide_app.guide.model import Guide
-from guide_app.safe_files import write_export
 from guide_app.store.reviews import Review
 
 RESOLUTION = 300  # dots per inch of the PDF's layout

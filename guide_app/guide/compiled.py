@@ -32,9 +32,9 @@ import zlib
 from pathlib import Path
 
 from guide_app import __version__
+from guide_app.common.safe_files import DataRoot
 from guide_app.guide.model import Guide
 from guide_app.guide.plain import LAYOUT, NotAGuideError, from_plain, to_plain
-from guide_app.safe_files import DataRoot
 
 FORMAT = f"2.{LAYOUT}"  # part of the key: the file's layout, and the guide's in it
 SUFFIX = ".jsonl"  # two lines: the key, then the guide
@@ -53,7 +53,7 @@ def load_guide_cached(
     content has errors (nothing is cached then).
     """
     if cache_dir is None:
-        from guide_app.guide.loader import load_guide
+        from guide_app.guide.load.loader import load_guide
 
         return load_guide(content_dir)
     if root is None:
@@ -64,7 +64,7 @@ def load_guide_cached(
     cached = _read(root, path, key, size * _GROWTH + _SLACK)
     if cached is not None:
         return cached
-    from guide_app.guide.loader import load_guide  # the YAML reader and checks: only on a miss
+    from guide_app.guide.load.loader import load_guide  # the YAML reader and checks: only on a miss
 
     guide = load_guide(content_dir)
     _write(root, path, key, guide)

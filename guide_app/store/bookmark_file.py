@@ -8,7 +8,8 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, TypeVar
 
-from guide_app.safe_files import DataRoot
+from guide_app.common.safe_files import DataRoot
+from guide_app.common.user_text import clean_data
 from guide_app.store.bookmarks import (
     SCHEMA_VERSION,
     Bookmark,
@@ -24,7 +25,6 @@ from guide_app.store.documents import (
     iter_json_objects,
 )
 from guide_app.store.stamps import now
-from guide_app.user_text import clean_data
 
 FILE_NAME = "bookmarks.json"
 T = TypeVar("T")
@@ -241,7 +241,7 @@ def export_markdown(store: BookmarkStore, describe: Callable[[str], tuple[str, b
     Every title, name, id and note is escaped, so it reads as typed and is never a link, an
     image, HTML or a heading; each line of a note stays a line of a quote.
     """
-    from guide_app.user_text import escape_markdown
+    from guide_app.common.user_text import escape_markdown
 
     def text(value: str) -> str:
         return escape_markdown(" ".join(value.split()))

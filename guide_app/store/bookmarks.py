@@ -6,8 +6,8 @@ from collections.abc import Callable, Iterable
 from dataclasses import asdict, dataclass, field, replace
 from typing import Any
 
+from guide_app.common.user_text import clean
 from guide_app.store.stamps import new_id, now
-from guide_app.user_text import clean
 
 SCHEMA_VERSION = 1
 

@@ -13,9 +13,9 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from guide_app.safe_files import DataRoot
+from guide_app.common.safe_files import DataRoot
+from guide_app.common.user_text import clean_data
 from guide_app.store.stamps import file_stamp
-from guide_app.user_text import clean_data
 
 log = logging.getLogger(__name__)
 

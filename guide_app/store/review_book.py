@@ -11,7 +11,8 @@ from functools import partial
 from pathlib import Path
 from typing import Any
 
-from guide_app.safe_files import DataRoot
+from guide_app.common.safe_files import DataRoot
+from guide_app.common.user_text import clean, clean_data
 from guide_app.store.documents import SCHEMA_KEY, Document, encode
 from guide_app.store.review_dates import DateError, iso_date
 from guide_app.store.review_salvage import check, rescue
@@ -26,7 +27,6 @@ from guide_app.store.reviews import (
     started_from,
 )
 from guide_app.store.stamps import file_stamp, new_id, now
-from guide_app.user_text import clean, clean_data
 
 log = logging.getLogger(__name__)
 FOLDER = "reviews"

@@ -7,9 +7,9 @@ import json
 import re
 from typing import Any
 
+from guide_app.common.user_text import clean_data
 from guide_app.store.documents import SCHEMA_KEY
 from guide_app.store.reviews import Assessment, Review, ReviewError
-from guide_app.user_text import clean_data
 
 
 def salvage(text: str, repeated: list[str] | None = None) -> dict[str, Any]:

@@ -6,7 +6,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from guide_app.safe_files import DataRoot
+from guide_app.common.safe_files import DataRoot
 from guide_app.store.bookmark_file import BookmarkFile
 from guide_app.store.bookmarks import BookmarkStore
 from guide_app.store.saving import Saveable, SaveRegistry

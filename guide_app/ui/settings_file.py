@@ -10,7 +10,7 @@ from pathlib import Path
 
 from PySide6.QtCore import QSettings
 
-from guide_app.safe_files import DataRoot
+from guide_app.common.safe_files import DataRoot
 
 log = logging.getLogger(__name__)
 LIMIT = 1024 * 1024  # window geometry and a few choices: a few hundred bytes in practice

@@ -28,8 +28,9 @@ if TYPE_CHECKING:
 FIRST_FRAME = frozenset(
     {
         "guide_app",
-        "guide_app.app",
-        "guide_app.crash",
+        "guide_app.common",
+        "guide_app.common.safe_files",
+        "guide_app.common.user_text",
         "guide_app.guide",
         "guide_app.guide.compiled",
         "guide_app.guide.links",
@@ -38,11 +39,14 @@ FIRST_FRAME = frozenset(
         "guide_app.guide.plain",
         "guide_app.guide.problems",
         "guide_app.identity",
-        "guide_app.logs",
         "guide_app.paths",
-        "guide_app.quit_on_signal",
-        "guide_app.safe_files",
-        "guide_app.single_instance",
+        "guide_app.shell",
+        "guide_app.shell.app",
+        "guide_app.shell.crash",
+        "guide_app.shell.instance",
+        "guide_app.shell.logs",
+        "guide_app.shell.signals",
+        "guide_app.shell.smoke",
         "guide_app.store",
         "guide_app.store.bookmark_file",
         "guide_app.store.bookmarks",
@@ -97,7 +101,6 @@ FIRST_FRAME = frozenset(
         "guide_app.ui.window.registry",
         "guide_app.ui.window.reviews_place",
         "guide_app.ui.window.state",
-        "guide_app.user_text",
     }
 )
 # Other modules that must wait until their feature is used, each for a measured reason.

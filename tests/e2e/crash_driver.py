@@ -9,9 +9,10 @@ os.environ["QT_QPA_PLATFORM"] = "offscreen"
 from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QApplication
 
-from guide_app import logs, paths
-from guide_app.app import create_main_window
-from guide_app.crash import CrashHandler
+from guide_app import paths
+from guide_app.shell import logs
+from guide_app.shell.app import create_main_window
+from guide_app.shell.crash import CrashHandler
 
 
 def main() -> None:

@@ -18,7 +18,7 @@ SCRIPT = """
 import sys
 from pathlib import Path
 from PySide6.QtWidgets import QApplication
-from guide_app.app import create_main_window, _set_identity
+from guide_app.shell.app import create_main_window, _set_identity
 _set_identity()
 app = QApplication(sys.argv[:1])
 window = create_main_window(None, Path(sys.argv[1]), "local-knowledge")
@@ -47,12 +47,12 @@ def first_frame_modules(data_dir: Path) -> set[str]:
 
 def test_the_first_frame_loads_nothing_it_does_not_show(data_dir: Path) -> None:
     first_start = first_frame_modules(data_dir)
-    assert "guide_app.guide.loader" in first_start  # nothing compiled yet: the YAML is read
+    assert "guide_app.guide.load.loader" in first_start  # nothing compiled yet: the YAML is read
     assert "guide_app.ui.reading.reader" in first_start
     later_start = first_frame_modules(data_dir)
     assert "guide_app.ui.reading.reader" in later_start
     assert sorted(later_start.intersection(LATER)) == []
-    assert "guide_app.guide.loader" not in later_start  # the compiled guide is used instead
+    assert "guide_app.guide.load.loader" not in later_start  # the compiled guide is used instead
     # a first start also loads the YAML loader: the later one is held to the list
     ours = {name for name in later_start if name.startswith("guide_app")}
     assert sorted(ours - FIRST_FRAME) == [], "add to ui/startup.FIRST_FRAME only if measured"

@@ -12,7 +12,7 @@ import pytest
 from PySide6.QtWidgets import QApplication
 
 from guide_app.export.review_pdf import write_pdf
-from guide_app.guide.loader import load_guide
+from guide_app.guide.load.loader import load_guide
 from guide_app.store.review_book import ReviewBook
 from guide_app.store.reviews import Status
 from tests.helpers.repo import CONTENT

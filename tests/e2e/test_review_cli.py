@@ -11,7 +11,7 @@ import pytest
 
 from guide_app.export.review_csv import review_csv_bytes
 from guide_app.export.review_markdown import review_markdown
-from guide_app.guide.loader import load_guide
+from guide_app.guide.load.loader import load_guide
 from guide_app.store.review_book import ReviewBook
 from guide_app.store.reviews import Review, Status
 from tests.helpers.content_kit import write_content

@@ -19,7 +19,7 @@ SHOW = """
 import json, sys
 from pathlib import Path
 from PySide6.QtWidgets import QApplication
-from guide_app.app import create_main_window, _set_identity
+from guide_app.shell.app import create_main_window, _set_identity
 _set_identity()
 app = QApplication(sys.argv[:1])
 window = create_main_window(None, Path(sys.argv[1]))

@@ -34,7 +34,7 @@ def kit_content(tmp_path: Path) -> Path:
 @pytest.fixture
 def make_window(qtbot: QtBot, data_dir: Path) -> MakeWindow:
     """Build a main window the way the app does; it closes with the test."""
-    from guide_app.app import create_main_window
+    from guide_app.shell.app import create_main_window
 
     def make(content: Path | None = None, open_id: str | None = None) -> MainWindow:
         window = create_main_window(content, data_dir, open_id)

@@ -8,7 +8,7 @@ import sys
 from pathlib import Path
 from typing import Any
 
-from guide_app.user_text import escape_markdown
+from guide_app.common.user_text import escape_markdown
 from tests.helpers.processes import TIMEOUT, clean_env
 from tests.helpers.repo import REPO
 

@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from guide_app.guide.loader import check_content
+from guide_app.guide.load.loader import check_content
 from tests.helpers.repo import CONTENT
 
 

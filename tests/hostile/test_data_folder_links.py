@@ -10,9 +10,9 @@ import pytest
 from PySide6.QtWidgets import QMessageBox
 from pytestqt.qtbot import QtBot
 
-from guide_app import logs
-from guide_app.app import create_main_window
-from guide_app.single_instance import InstanceGuard
+from guide_app.shell import logs
+from guide_app.shell.app import create_main_window
+from guide_app.shell.instance import InstanceGuard
 from guide_app.store.bookmark_file import BookmarkFile
 from guide_app.store.bookmarks import BookmarkStore
 from guide_app.store.review_book import ReviewBook

@@ -14,9 +14,9 @@ from pathlib import Path
 from PySide6.QtGui import QTextDocument
 from pytestqt.qtbot import QtBot
 
-from guide_app.app import create_main_window
 from guide_app.export.review_csv import review_csv
 from guide_app.export.review_report import report_html, summary_html
+from guide_app.shell.app import create_main_window
 from guide_app.store.reviews import Status
 from guide_app.ui.window.main_window import MainWindow
 from tests.helpers.content_kit import write_content

@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 from pytestqt.qtbot import QtBot
 
-from guide_app.app import create_main_window
+from guide_app.shell.app import create_main_window
 from guide_app.store.review_book import ReviewBook
 from tests.helpers.content_kit import write_content
 from tests.helpers.processes import export

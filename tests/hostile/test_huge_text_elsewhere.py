@@ -9,7 +9,7 @@ from PySide6.QtGui import QTextDocument
 from pytestqt.qtbot import QtBot
 
 from guide_app.export.review_report import report_html
-from guide_app.guide.loader import load_guide
+from guide_app.guide.load.loader import load_guide
 from guide_app.store.bookmarks import BookmarkStore
 from guide_app.store.review_book import ReviewBook
 from guide_app.ui.bookmarks.model import BookmarksModel

@@ -20,9 +20,9 @@ from pathlib import Path
 import pytest
 
 from guide_app.guide.compiled import cache_file, content_key, load_guide_cached
-from guide_app.guide.loader import load_guide
+from guide_app.guide.load.loader import load_guide
 from guide_app.guide.model import Guide
-from guide_app.guide.search import SearchIndex, fingerprint
+from guide_app.guide.search.index import SearchIndex, fingerprint
 from tests.helpers.content_kit import write_content
 
 

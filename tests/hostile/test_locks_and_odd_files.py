@@ -15,8 +15,8 @@ import pytest
 from PySide6.QtCore import QLockFile
 from pytestqt.qtbot import QtBot
 
-from guide_app.app import create_main_window
-from guide_app.single_instance import InstanceGuard
+from guide_app.shell.app import create_main_window
+from guide_app.shell.instance import InstanceGuard
 from guide_app.store.bookmark_file import BookmarkFile
 from guide_app.store.bookmarks import BookmarkStore
 from tests.helpers.content_kit import write_content

@@ -216,7 +216,7 @@ def test_a_pasted_run_of_letters_searches_only_the_first_characters(
 
 
 def test_a_query_is_cut_after_whole_words_and_never_keeps_more_than_the_limit() -> None:
-    from guide_app.guide.search_query import MAX_QUERY_WORDS, shorten, words
+    from guide_app.guide.search.query import MAX_QUERY_WORDS, shorten, words
 
     assert shorten("sleep and mood") == ("sleep and mood", "")
     cut = shorten(" ".join(f"word{n}" for n in range(5_000)))

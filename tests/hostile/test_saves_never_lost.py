@@ -12,7 +12,7 @@ import pytest
 from PySide6.QtWidgets import QWidget
 from pytestqt.qtbot import QtBot
 
-from guide_app.app import create_main_window
+from guide_app.shell.app import create_main_window
 from guide_app.store.bookmark_file import BookmarkFile, export_json, import_json, merge
 from guide_app.store.bookmarks import BookmarkStore
 from guide_app.store.documents import ReadOnlyError, Status

@@ -20,12 +20,12 @@ from PySide6.QtGui import QAction, QColor, QImage, Qt, QTextDocument
 from PySide6.QtWidgets import QAbstractItemView, QApplication, QLabel, QMessageBox, QWidget
 from pytestqt.qtbot import QtBot
 
-from guide_app.app import create_main_window, open_settings
-from guide_app.guide.loader import check_content
+from guide_app.guide.load.loader import check_content
+from guide_app.guide.load.schema import content_schema
 from guide_app.guide.model import Guide
 from guide_app.guide.problems import Severity
-from guide_app.guide.schema import content_schema
 from guide_app.paths import DataPlace
+from guide_app.shell.app import create_main_window, open_settings
 from guide_app.store.bookmark_file import BookmarkFile
 from guide_app.store.bookmarks import BookmarkStore
 from guide_app.store.user_data import UserData

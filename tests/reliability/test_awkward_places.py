@@ -19,7 +19,7 @@ from pathlib import Path
 import pytest
 
 from guide_app import paths
-from guide_app.guide.loader import load_guide
+from guide_app.guide.load.loader import load_guide
 from tests.helpers.offline import check_exports, run_offline_driver
 from tests.helpers.processes import clean_env, guide_app
 from tests.helpers.repo import CONTENT

@@ -22,9 +22,9 @@ import yaml
 from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 
-from guide_app.guide.fields import FILE_SPECS, Spec
 from guide_app.guide.links import _inline_links
-from guide_app.guide.loader import check_content
+from guide_app.guide.load.fields import FILE_SPECS, Spec
+from guide_app.guide.load.loader import check_content
 from guide_app.guide.page import compose
 from guide_app.guide.problems import Problem, Severity
 from tests.helpers.content_kit import FILES, write_content

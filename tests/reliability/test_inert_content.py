@@ -17,9 +17,9 @@ from PySide6.QtGui import (
 from PySide6.QtWidgets import QTextBrowser
 from pytestqt.qtbot import QtBot
 
-from guide_app.app import create_main_window
-from guide_app.guide.loader import check_content
+from guide_app.guide.load.loader import check_content
 from guide_app.guide.page import Block, Page
+from guide_app.shell.app import create_main_window
 from guide_app.ui.reading.page_render import _FEATURES
 from guide_app.ui.reading.reader import Reader
 from guide_app.ui.window.main_window import MainWindow

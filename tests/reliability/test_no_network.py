@@ -30,7 +30,7 @@ FORBIDDEN = (
 )  # fmt: skip
 # The one allowed exception: Windows' signal.set_wakeup_fd takes only a socket (POSIX uses a
 # pipe), imported inside the Windows branch, never at module level.
-ALLOWED = {("guide_app/quit_on_signal.py", "socket")}
+ALLOWED = {("guide_app/shell/signals.py", "socket")}
 
 
 def test_start_search_bookmark_review_export_and_quit_with_no_network(tmp_path: Path) -> None:

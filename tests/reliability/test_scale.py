@@ -15,7 +15,7 @@ from pytestqt.modeltest import ModelTester
 from pytestqt.qtbot import QtBot
 
 from benchmarks.scale import BOOKMARKS, FOLDERS, REVIEWS, bookmark_rows, fill
-from guide_app.guide.loader import load_guide
+from guide_app.guide.load.loader import load_guide
 from guide_app.store.bookmarks import BookmarkStore
 from guide_app.ui.bookmarks.model import IS_FOLDER_ROLE, BookmarksModel
 from guide_app.ui.window.main_window import MainWindow

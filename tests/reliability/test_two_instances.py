@@ -19,7 +19,7 @@ from typing import IO, Any
 import pytest
 from pytestqt.qtbot import QtBot
 
-from guide_app.single_instance import LOCK_NAME, REQUESTS, InstanceGuard
+from guide_app.shell.instance import LOCK_NAME, REQUESTS, InstanceGuard
 from tests.helpers.processes import GUIDE_APP, TIMEOUT, clean_env, guide_app
 
 pytestmark = pytest.mark.e2e

@@ -11,7 +11,7 @@ from PySide6.QtWidgets import QMessageBox, QToolBar
 from pytestqt.modeltest import ModelTester
 from pytestqt.qtbot import QtBot
 
-from guide_app.guide.loader import load_guide
+from guide_app.guide.load.loader import load_guide
 from guide_app.store.bookmark_file import export_json
 from guide_app.store.bookmarks import BookmarkStore
 from guide_app.ui.autosave import AutoSaver

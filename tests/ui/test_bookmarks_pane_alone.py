@@ -14,7 +14,7 @@ from PySide6.QtCore import QModelIndex, Qt
 from PySide6.QtGui import QUndoStack
 from pytestqt.qtbot import QtBot
 
-from guide_app.guide.loader import load_guide
+from guide_app.guide.load.loader import load_guide
 from guide_app.store.bookmarks import BookmarkStore
 from guide_app.ui.bookmarks.model import BookmarksModel
 from guide_app.ui.bookmarks.pane import BookmarksPane

@@ -8,8 +8,8 @@ import pytest
 from PySide6.QtGui import QGuiApplication
 from pytestqt.qtbot import QtBot
 
-from guide_app.app import create_main_window
 from guide_app.guide.problems import ContentError
+from guide_app.shell.app import create_main_window
 from guide_app.ui.help.content_problems import ContentProblemsDialog
 from tests.helpers.content_kit import write_content
 

@@ -12,7 +12,7 @@ from pathlib import Path
 import pytest
 from pytestqt.qtbot import QtBot
 
-from guide_app.guide.loader import load_guide
+from guide_app.guide.load.loader import load_guide
 from guide_app.guide.model import Guide
 from guide_app.store.review_book import ReviewBook
 from guide_app.store.reviews import Assessment, ReviewState, Status

@@ -12,7 +12,7 @@ from pytestqt.modeltest import ModelTester
 from pytestqt.qtbot import QtBot
 
 from guide_app.export.review_parts import PRIVACY_NOTE
-from guide_app.guide.loader import load_guide
+from guide_app.guide.load.loader import load_guide
 from guide_app.store.review_book import ReviewBook
 from guide_app.store.reviews import Status
 from guide_app.ui.review.criteria_model import STATUS_ROLE, CriteriaModel

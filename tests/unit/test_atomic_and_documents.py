@@ -10,7 +10,7 @@ from typing import Any
 
 import pytest
 
-from guide_app.safe_files import write_atomic
+from guide_app.common.safe_files import write_atomic
 from guide_app.store.documents import (
     BACKUPS_KEPT,
     Document,

@@ -15,7 +15,7 @@ from hypothesis import strategies as st
 
 from guide_app import paths
 from guide_app.guide.compiled import SUFFIX, cache_file, content_key, load_guide_cached
-from guide_app.guide.loader import load_guide
+from guide_app.guide.load.loader import load_guide
 from guide_app.guide.model import Guide
 from guide_app.guide.plain import NotAGuideError, from_plain, to_plain
 from guide_app.guide.problems import ContentError, Problem, Severity

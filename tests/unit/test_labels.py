@@ -5,7 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from guide_app.guide.compiled import load_guide_cached
-from guide_app.guide.loader import check_content, load_guide
+from guide_app.guide.load.loader import check_content, load_guide
 from guide_app.guide.model import Basis
 from guide_app.guide.page import compose
 from guide_app.guide.plain import from_plain, to_plain

@@ -5,7 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from guide_app.guide.links import find_links, guide_targets, link_problem
-from guide_app.guide.loader import load_guide
+from guide_app.guide.load.loader import load_guide
 from tests.helpers.content_kit import write_content
 
 

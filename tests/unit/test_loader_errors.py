@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from guide_app.guide.loader import check_content, load_guide
+from guide_app.guide.load.loader import check_content, load_guide
 from guide_app.guide.problems import ContentError, Severity
 from tests.helpers.content_kit import ALPHA, GUIDE, write_content
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from guide_app.guide.loader import load_guide
+from guide_app.guide.load.loader import load_guide
 from guide_app.guide.model import HOME_ID, Basis, Kind
 from tests.helpers.content_kit import BETA, write_content
 

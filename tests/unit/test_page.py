@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from guide_app.guide.loader import check_content, load_guide
+from guide_app.guide.load.loader import check_content, load_guide
 from guide_app.guide.page import compose, md_escape
 from tests.helpers.content_kit import write_content
 

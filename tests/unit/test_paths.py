@@ -26,19 +26,6 @@ def test_environment_variable_is_next(tmp_path: Path, monkeypatch: pytest.Monkey
     assert paths.data_dir() == tmp_path / "from-env"
 
 
-def test_blank_environment_variable_is_ignored(monkeypatch: pytest.MonkeyPatch) -> None:
-    from PySide6.QtCore import QStandardPaths
-
-    QStandardPaths.setTestModeEnabled(True)  # resolve into Qt's test folders, not the real home
-    try:
-        monkeypatch.setenv(paths.DATA_DIR_ENV, "  ")
-        found = paths.data_dir()
-    finally:
-        QStandardPaths.setTestModeEnabled(False)
-    assert found.name == "guide-app"
-    assert found.parent.name == "PainMentalHealthGuide"
-
-
 def test_tilde_is_expanded(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
     monkeypatch.setenv("HOME", str(tmp_path))
     assert paths.data_dir("~/guide data") == tmp_path / "guide data"

@@ -8,7 +8,8 @@ from pathlib import Path
 
 import pytest
 
-from guide_app import logs, paths
+from guide_app import paths
+from guide_app.shell import logs
 
 
 @pytest.fixture

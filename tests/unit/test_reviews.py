@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from guide_app.guide.loader import load_guide
+from guide_app.guide.load.loader import load_guide
 from guide_app.store.review_book import ReviewBook
 from guide_app.store.review_summary import Outcome, compare, not_in_edition, rows, summarise
 from guide_app.store.reviews import Review, ReviewError, Status

@@ -9,11 +9,11 @@ from typing import Any
 import jsonschema
 import pytest
 
-from guide_app.guide.fields import FILE_SPECS
-from guide_app.guide.loader import check_content
+from guide_app.guide.load.fields import FILE_SPECS
+from guide_app.guide.load.loader import check_content
+from guide_app.guide.load.schema import content_schema, definition_name, render
+from guide_app.guide.load.yamlfile import Located, read_yaml
 from guide_app.guide.problems import FileProblems, Problem, Severity
-from guide_app.guide.schema import content_schema, definition_name, render
-from guide_app.guide.yamlfile import Located, read_yaml
 from tests.helpers.content_kit import FILES, write_content
 from tests.helpers.repo import CONTENT
 

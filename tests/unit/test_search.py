@@ -8,10 +8,10 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from guide_app.guide.loader import load_guide
+from guide_app.guide.load.loader import load_guide
 from guide_app.guide.model import Guide, Kind
-from guide_app.guide.search import Note, SearchIndex, fts5_available, plain_text
-from guide_app.guide.search_query import Synonyms, build_query, words
+from guide_app.guide.search.index import Note, SearchIndex, fts5_available, plain_text
+from guide_app.guide.search.query import Synonyms, build_query, words
 from tests.helpers.content_kit import write_content
 from tests.helpers.profiles import examples
 from tests.helpers.repo import CONTENT

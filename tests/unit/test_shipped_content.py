@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from guide_app.guide.links import guide_targets
-from guide_app.guide.loader import check_content, load_guide
+from guide_app.guide.load.loader import check_content, load_guide
 from guide_app.guide.model import HOME_ID, SECTION_IDS, Kind
 from guide_app.guide.page import compose
 from tests.helpers.repo import CONTENT

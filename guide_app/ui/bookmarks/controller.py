@@ -9,8 +9,8 @@ from PySide6.QtCore import QObject, QStandardPaths
 from PySide6.QtGui import QAction, QPalette, QUndoStack
 from PySide6.QtWidgets import QLabel, QStatusBar, QWidget
 
+from guide_app.common.safe_files import read_regular, write_export
 from guide_app.guide.model import Guide, Node
-from guide_app.safe_files import read_regular, write_export
 from guide_app.store.bookmark_file import (
     BookmarkFile,
     export_json,

@@ -69,7 +69,9 @@ class HelpCommands(QObject):
 
     def diagnostics(self) -> str:
         """Versions, platform and paths for a support request (nothing personal)."""
-        from guide_app.diagnostics import diagnostics  # platform, sqlite3: not needed to start
+        from guide_app.ui.help.diagnostics import (
+            diagnostics,  # platform, sqlite3: not needed to start
+        )
 
         place = self.place
         return diagnostics(self.guide, place.folder, place.mode, place.log)

@@ -22,7 +22,8 @@ from guide_app.guide.model import Guide, Kind, Node
 from guide_app.store.review_book import ReviewBook
 from guide_app.store.reviews import Assessment, ReviewError, Status
 from guide_app.ui.plain_text import shown_as_typed
-from guide_app.ui.review.action_list import ACTION_COLUMNS, ActionList
+from guide_app.ui.review.action_list import ActionList
+from guide_app.ui.review.action_table import ACTION_COLUMNS
 from guide_app.ui.review.criterion_text import criterion_html, helps_html
 from guide_app.ui.review.flow_layout import FlowLayout
 from guide_app.ui.review.status_look import status_icon, status_text

@@ -23,9 +23,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from guide_app.common.safe_files import write_export
 from guide_app.export.review_parts import PRIVACY_NOTE
 from guide_app.guide.model import Guide
-from guide_app.safe_files import write_export
 from guide_app.store.review_book import ReviewBook
 from guide_app.store.review_dates import uk_date
 from guide_app.store.review_summary import principles

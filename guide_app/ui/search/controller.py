@@ -10,14 +10,14 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, QTimer, Signal
 
+from guide_app.common.safe_files import DataRoot
 from guide_app.guide.model import Guide
-from guide_app.safe_files import DataRoot
 from guide_app.store.user_data import UserData
 from guide_app.ui.search.field import SearchField
 from guide_app.ui.startup import Lazy
 
 if TYPE_CHECKING:
-    from guide_app.guide.search import SearchIndex
+    from guide_app.guide.search.index import SearchIndex
     from guide_app.store.review_book import ReviewBook
     from guide_app.ui.search.pane import SearchPane
 
@@ -95,7 +95,7 @@ class SearchController(QObject):
             self._builder.start()
 
     def _build(self) -> None:
-        from guide_app.guide.search import SearchIndex  # sqlite3: after the first paint
+        from guide_app.guide.search.index import SearchIndex  # sqlite3: after the first paint
 
         started = time.perf_counter()
         self._building = SearchIndex(self.guide, self.cache_dir, self.root)
@@ -113,7 +113,7 @@ class SearchController(QObject):
         if self.index is None:
             if self._builder is not None:
                 self._builder.join()
-            from guide_app.guide.search import SearchIndex
+            from guide_app.guide.search.index import SearchIndex
 
             index = self._building or SearchIndex(self.guide, self.cache_dir, self.root)
             self.index = index
@@ -152,10 +152,10 @@ class SearchController(QObject):
             self._open(best)
 
     def _open(self, result: object) -> None:
-        from guide_app.guide.search_result import Result  # loaded with the pane
+        from guide_app.guide.search.result import Result  # loaded with the pane
 
         if isinstance(result, Result) and self.index is not None:
-            from guide_app.guide.search_query import shorten  # loaded with the index
+            from guide_app.guide.search.query import shorten  # loaded with the index
 
             searched = shorten(self.pane.text).text  # the words marked are the words searched
             self.open_marked.emit(result.target, self.index.highlight(searched))

@@ -35,12 +35,12 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from guide_app.guide.search_query import MAX_QUERY_CHARS, MAX_QUERY_WORDS, shorten
-from guide_app.guide.search_result import FILTER_LABELS, Result
+from guide_app.guide.search.query import MAX_QUERY_CHARS, MAX_QUERY_WORDS, shorten
+from guide_app.guide.search.result import FILTER_LABELS, Result
 from guide_app.ui.plain_text import shown_as_typed
 
 if TYPE_CHECKING:
-    from guide_app.guide.search import SearchIndex
+    from guide_app.guide.search.index import SearchIndex
 
 _Index = QModelIndex | QPersistentModelIndex
 RESULT_ROLE = Qt.ItemDataRole.UserRole + 1

@@ -1,13 +1,13 @@
-"""Command line: start the app, or run a sub-command such as check-content."""
+"""Command line: the parser; start the app, or run a sub-command (content.py, reviews.py)."""
 
 from __future__ import annotations
 
 import argparse
-import sys
 from collections.abc import Sequence
 from pathlib import Path
 
-from guide_app import __version__, paths, review_args
+from guide_app import __version__, paths
+from guide_app.cli import review_args
 
 # The kind filters of search (guide_app.guide.search.FILTERS, without the user's notes).
 SEARCH_KINDS = ("areas", "solutions", "challenges", "examples", "principles", "evidence", "about")
@@ -76,52 +76,17 @@ def main(argv: Sequence[str] | None = None) -> int:
     """Run the command line and return the exit status."""
     args = build_parser().parse_args(argv)
     if args.command == "check-content":
-        return check_content(Path(args.dir) if args.dir else paths.content_dir())
-    if args.command in review_args.COMMANDS:
-        from guide_app import review_cli  # reads and exports reviews: not needed to start the app
+        from guide_app.cli import content
 
-        return review_cli.run(args)
+        return content.check_content(Path(args.dir) if args.dir else paths.content_dir())
+    if args.command in review_args.COMMANDS:
+        from guide_app.cli import reviews  # reads and exports reviews: not to start the app
+
+        return reviews.run(args)
     if args.command == "search":
-        return search(" ".join(args.query), args.kind, args.limit, args.content)
-    from guide_app import app
+        from guide_app.cli import content
+
+        return content.search(" ".join(args.query), args.kind, args.limit, args.content)
+    from guide_app.shell import app
 
     return app.run(args)
-
-
-def search(query: str, kind: str | None, limit: int, content: str | None) -> int:
-    """Print the best matches for `query`, one a line; say so when there are none."""
-    from guide_app.guide.loader import load_guide
-    from guide_app.guide.problems import ContentError
-    from guide_app.guide.search import SearchIndex
-
-    folder = Path(content) if content else paths.content_dir()
-    try:
-        guide = load_guide(folder)
-    except ContentError as error:
-        print(f"guide-app search: {error} (see: guide-app check-content {folder})", file=sys.stderr)
-        return 1
-    results = SearchIndex(guide).search(query, [kind] if kind else [], max(limit, 1))
-    if not results:
-        print(f"No results for {query!r}" + (f" in {kind}" if kind else ""))
-    for result in results:
-        snippet = " ".join(result.snippet_text.split())
-        print(f"{result.target}\t{result.kind}\t{result.title}\t{snippet}")
-    return 0
-
-
-def check_content(content_dir: Path) -> int:
-    """Print every problem in `content_dir` and return 1, or print a summary and return 0."""
-    from guide_app.guide.loader import check_content as check
-
-    guide, problems = check(content_dir)
-    for problem in problems:
-        print(problem)
-    if problems or guide is None:
-        print(f"{len(problems)} problem(s) in {content_dir}", file=sys.stderr)
-        return 1
-    counts = guide.counts()
-    parts = ", ".join(kind.counted(n) for kind, n in counts.items())
-    print(
-        f"{content_dir}: OK, {sum(counts.values())} nodes ({parts}), {len(guide.sources)} sources"
-    )
-    return 0

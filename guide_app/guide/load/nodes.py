@@ -4,10 +4,10 @@ from __future__ import annotations
 
 from dataclasses import replace
 
-from guide_app.guide.checks import References
+from guide_app.guide.load.checks import References
+from guide_app.guide.load.validate import Record
 from guide_app.guide.model import HOME_ID, SECTION_IDS, Basis, Kind, Node, Section
 from guide_app.guide.problems import FileProblems
-from guide_app.guide.validate import Record
 
 _EXAMPLE_FACTS = (("who", "Who"), ("where", "Where"), ("when", "When"))
 _EXAMPLE_SECTIONS = (

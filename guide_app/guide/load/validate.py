@@ -8,7 +8,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
 
-from guide_app.guide.fields import (
+from guide_app.guide.load.fields import (
     BASIS_VALUES,
     DATE_PATTERN,
     ID_PATTERN,
@@ -19,8 +19,8 @@ from guide_app.guide.fields import (
     Spec,
     Type,
 )
+from guide_app.guide.load.yamlfile import Located, describe
 from guide_app.guide.problems import FileProblems
-from guide_app.guide.yamlfile import Located, describe
 
 _ID = re.compile(ID_PATTERN)
 _DATE = re.compile(DATE_PATTERN)

@@ -10,7 +10,7 @@ import sys
 from pathlib import Path
 from typing import TextIO
 
-from guide_app.safe_files import DataRoot, unsafe
+from guide_app.common.safe_files import DataRoot, unsafe
 
 _FORMAT = "%(asctime)s %(levelname)s %(name)s: %(message)s"
 MAX_BYTES = 512 * 1024

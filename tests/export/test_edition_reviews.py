@@ -6,7 +6,7 @@ import json
 from pathlib import Path
 
 from guide_app.export.review_markdown import review_markdown
-from guide_app.guide.loader import load_guide
+from guide_app.guide.load.loader import load_guide
 from guide_app.store.review_book import ReviewBook
 from guide_app.store.review_summary import not_in_edition, rows, summarise
 from guide_app.store.reviews import Status

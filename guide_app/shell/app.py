@@ -13,13 +13,14 @@ from PySide6.QtCore import QTimer
 from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import QApplication
 
-from guide_app import __version__, identity, logs, paths
-from guide_app.crash import CrashHandler
+from guide_app import __version__, identity, paths
+from guide_app.common.safe_files import DataRoot
 from guide_app.guide.compiled import load_guide_cached
 from guide_app.guide.problems import ContentError
-from guide_app.quit_on_signal import SignalQuitter
-from guide_app.safe_files import DataRoot
-from guide_app.single_instance import InstanceGuard, hand_over
+from guide_app.shell import logs, smoke
+from guide_app.shell.crash import CrashHandler
+from guide_app.shell.instance import InstanceGuard, hand_over
+from guide_app.shell.signals import SignalQuitter
 from guide_app.store.bookmark_file import BookmarkFile
 from guide_app.store.bookmarks import BookmarkStore
 from guide_app.store.user_data import UserData
@@ -152,7 +153,7 @@ def _run_holding(
         ContentProblemsDialog(str(content), error.problems).exec()
         return 1
     if args.smoke_test:
-        return _smoke_test(window)
+        return smoke.check(window)
     crash = CrashHandler(log_file, window.flush_saves, lambda text: _show_crash(window, text))
     crash.install()
     guard.requested.connect(window.bring_forward)
@@ -162,19 +163,11 @@ def _run_holding(
     window.show()
     log.info("main window shown: %s", window.current_id)
     if args.exit_when_shown:
-        QTimer.singleShot(0, lambda: _report_shown(window))
+        QTimer.singleShot(0, lambda: smoke.report_shown(window))
     status = app.exec()
     quitter.uninstall()
     crash.uninstall()
     return status
-
-
-def _report_shown(window: MainWindow) -> None:
-    """For the start-up benchmark: the first page is painted; say so and leave at once."""
-    window.repaint()
-    sys.stdout.write("shown\n")
-    sys.stdout.flush()
-    os._exit(0)
 
 
 def _show_crash(window: MainWindow, text: str) -> None:
@@ -253,26 +246,3 @@ def _ask_take_over(data: Path, holder: str) -> bool:
     box.setObjectName("takeOver")
     box.exec()
     return box.clickedButton() is use
-
-
-def _smoke_test(window: MainWindow) -> int:
-    """Show the window offscreen, check a page rendered, and report (writing nothing)."""
-    window.search.cache_dir = None
-    window.show()
-    QApplication.processEvents()
-    text = window.reader.toPlainText()
-    page = window.reader.page
-    if page is None or not text.strip():
-        print("smoke test failed: no page was rendered", file=sys.stderr)
-        return 1
-    from guide_app.guide.search import SearchIndex
-
-    found = SearchIndex(window.guide).search(window.guide.home.title)
-    if not found:
-        print("smoke test failed: search found nothing", file=sys.stderr)
-        return 1
-    print(
-        f"smoke test passed: {len(window.guide.nodes)} nodes; rendered '{page.title}' "
-        f"({len(text)} characters); search found {len(found)} results"
-    )
-    return 0  # the window is not closed: a smoke test writes nothing to the data folder

@@ -6,11 +6,11 @@ import re
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 
-from guide_app.guide.fields import FILE_SPECS, Spec, Type
 from guide_app.guide.links import find_links, link_problem
+from guide_app.guide.load.fields import FILE_SPECS, Spec, Type
+from guide_app.guide.load.validate import Record
 from guide_app.guide.model import RESERVED_IDS, Basis, Kind, Node, Source
 from guide_app.guide.problems import Problem, Severity
-from guide_app.guide.validate import Record
 
 # An HTML tag or comment in Markdown (autolinks such as <https://...> are not tags).
 _RAW_HTML = re.compile(r"<(?:/?[A-Za-z][A-Za-z0-9-]*+(?:[\s/][^<>]*+)?>|!--)")

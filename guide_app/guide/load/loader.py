@@ -7,8 +7,9 @@ from pathlib import Path
 from types import MappingProxyType
 from typing import TypeGuard
 
-from guide_app.guide import checks
-from guide_app.guide.fields import (
+from guide_app.guide.links import reverse_links
+from guide_app.guide.load import checks
+from guide_app.guide.load.fields import (
     AREA_FILE,
     EVIDENCE_FILE,
     EXAMPLE_FILE,
@@ -18,12 +19,11 @@ from guide_app.guide.fields import (
     SYNONYMS_FILE,
     Spec,
 )
-from guide_app.guide.links import reverse_links
+from guide_app.guide.load.nodes import NodeMaker
+from guide_app.guide.load.validate import Record, read_record
+from guide_app.guide.load.yamlfile import read_yaml
 from guide_app.guide.model import Guide, Kind, Source
-from guide_app.guide.nodes import NodeMaker
 from guide_app.guide.problems import ContentError, FileProblems, Problem, Severity
-from guide_app.guide.validate import Record, read_record
-from guide_app.guide.yamlfile import read_yaml
 
 _FOLDERS = {"areas": AREA_FILE, "examples": EXAMPLE_FILE, "evidence": EVIDENCE_FILE}
 

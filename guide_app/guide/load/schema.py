@@ -6,7 +6,7 @@ import json
 import sys
 from typing import Any
 
-from guide_app.guide.fields import (
+from guide_app.guide.load.fields import (
     BASIS_VALUES,
     DATE_PATTERN,
     FILE_SPECS,

@@ -15,7 +15,7 @@ from guide_app.export.review_csv import review_csv, review_csv_bytes
 from guide_app.export.review_markdown import review_markdown
 from guide_app.export.review_pdf import print_review, write_pdf
 from guide_app.export.review_report import BAR_WIDTH, bar_lengths, report_html, summary_html
-from guide_app.guide.loader import load_guide
+from guide_app.guide.load.loader import load_guide
 from guide_app.guide.model import Guide
 from guide_app.store.review_summary import principles
 from guide_app.store.reviews import Action, Assessment, Review, Status

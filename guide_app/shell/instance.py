@@ -18,7 +18,7 @@ from pathlib import Path
 
 from PySide6.QtCore import QFileSystemWatcher, QLockFile, QObject, QTimer, Signal
 
-from guide_app.safe_files import DataRoot, FolderMovedError
+from guide_app.common.safe_files import DataRoot, FolderMovedError
 
 log = logging.getLogger(__name__)
 LOCK_NAME = "guide-app.lock"

@@ -15,7 +15,7 @@ from PySide6.QtWidgets import QApplication
 from guide_app.export.review_markdown import review_markdown
 from guide_app.export.review_pdf import write_pdf
 from guide_app.export.review_report import report_html
-from guide_app.guide.loader import load_guide
+from guide_app.guide.load.loader import load_guide
 from guide_app.guide.model import Guide
 from guide_app.store.review_summary import principles
 from guide_app.store.reviews import Action, Assessment, Review, Status

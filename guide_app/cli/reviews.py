@@ -9,13 +9,13 @@ from pathlib import Path
 from typing import TextIO
 
 from guide_app import paths
+from guide_app.common.safe_files import write_export
 from guide_app.export.review_csv import review_csv_bytes
 from guide_app.export.review_markdown import review_markdown
 from guide_app.export.review_parts import one_line
-from guide_app.guide.loader import load_guide
+from guide_app.guide.load.loader import load_guide
 from guide_app.guide.model import Guide
 from guide_app.guide.problems import ContentError
-from guide_app.safe_files import write_export
 from guide_app.store.review_book import ReviewBook
 from guide_app.store.review_summary import summarise
 from guide_app.store.reviews import Review, ReviewError

@@ -10,11 +10,11 @@ import stat
 from collections.abc import Iterable
 from pathlib import Path
 
+from guide_app.common.safe_files import DataRoot
 from guide_app.guide.model import HOME_ID, Guide, Kind, Node
-from guide_app.guide.search_query import Synonyms, build_query, groups, shorten, stem, words
-from guide_app.guide.search_rank import Candidate, order
-from guide_app.guide.search_result import FILTERS, NOTE_KIND, Note, Result
-from guide_app.safe_files import DataRoot
+from guide_app.guide.search.query import Synonyms, build_query, groups, shorten, stem, words
+from guide_app.guide.search.rank import Candidate, order
+from guide_app.guide.search.result import FILTERS, NOTE_KIND, Note, Result
 
 INDEX_FORMAT = 3  # part of the cache file's name: change it when the table layout changes
 _CACHE_NAME = re.compile(r"[0-9A-Za-z-]{1,80}")  # what a fingerprint may put in a file name

@@ -1,0 +1,1 @@
+"""Shared leaves every layer may use: safe file access in the data folder, and user text."""

@@ -1,0 +1,1 @@
+"""Searching the guide and the user's notes: the index, queries, ranking and results."""

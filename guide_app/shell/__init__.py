@@ -1,0 +1,1 @@
+"""The running process: app start, single instance, crash handler, signals, logs, smoke test."""
