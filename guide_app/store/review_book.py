@@ -1,23 +1,18 @@
-"""All saved service reviews: one versioned file each in `<data dir>/reviews/`, edited here."""
+"""All service reviews in memory and the edits to them; their files are store/review_files.py."""
 
 from __future__ import annotations
 
-import contextlib
-import errno
 import logging
 from collections.abc import Callable
 from dataclasses import replace
-from functools import partial
 from pathlib import Path
 from typing import Any
 
 from guide_app.common.safe_files import DataRoot
 from guide_app.common.user_text import clean, clean_data
-from guide_app.store.documents import SCHEMA_KEY, Document, encode
 from guide_app.store.review_dates import DateError, iso_date
-from guide_app.store.review_salvage import check, rescue
+from guide_app.store.review_files import ReviewFiles
 from guide_app.store.reviews import (
-    SCHEMA_VERSION,
     Action,
     Assessment,
     Review,
@@ -26,10 +21,9 @@ from guide_app.store.reviews import (
     Status,
     started_from,
 )
-from guide_app.store.stamps import file_stamp, new_id, now
+from guide_app.store.stamps import new_id, now
 
 log = logging.getLogger(__name__)
-FOLDER = "reviews"
 Listener = Callable[[str, str], None]  # (what changed, review id): as the bookmarks' order
 _TEXT_FIELDS = ("notes", "evidence", "reason")
 _DATE_NAMES = {
@@ -37,11 +31,6 @@ _DATE_NAMES = {
     "next_review": "The next review date",
     "due": "The due date",
 }
-
-
-def _records(count: int, what: str = "criterion record") -> str:
-    """'1 criterion record', '2 criterion records'."""
-    return f"{count} {what}" if count == 1 else f"{count} {what}s"
 
 
 def _typed_date(name: str, text: str) -> str:
@@ -52,45 +41,24 @@ def _typed_date(name: str, text: str) -> str:
         raise ReviewError(f"{_DATE_NAMES.get(name, 'The date')}: {error}") from None
 
 
-class ReviewsNotSavedError(OSError):
-    """Some reviews could not be saved; the others were. Each unsaved one stays in memory."""
-
-
 class ReviewBook:
-    """Every review, loaded from and saved to its own file.
+    """Every review in memory, and the edits to them; their files are `files` (ReviewFiles).
 
-    Reviews are read when the book is first loaded; edits mark a review dirty and notify
-    listeners with (review id, what): "added", "removed", "details" or "assessment".
+    Edits mark a review dirty and notify listeners with (what, review id): "added",
+    "removed", "details" or "assessment", in the bookmarks' order. Without a data folder the
+    reviews live in memory only.
     """
 
     def __init__(self, data_dir: Path | None, root: DataRoot | None = None) -> None:
+        self.files = ReviewFiles(data_dir, root) if data_dir is not None else None
         self.data_dir = data_dir
-        self.folder = data_dir / FOLDER if data_dir is not None else None
-        self._backups = data_dir / "backups" if data_dir is not None else None
-        self.root = root if root is not None or data_dir is None else DataRoot(data_dir)
+        self.folder = self.files.folder if self.files is not None else None
         self._reviews: dict[str, Review] = {}
-        self._documents: dict[str, Document] = {}
-        self._repeated: dict[str, list[str]] = {}  # criteria found twice in a damaged file
         self._dirty: set[str] = set()
         self._listeners: list[Listener] = []
         self.loaded = False
 
     # Loading and saving ------------------------------------------------------------------
-
-    def _document(self, review_id: str) -> Document | None:
-        if self.folder is None:
-            return None
-        if review_id not in self._documents:
-            repeated = self._repeated.setdefault(review_id, [])
-            self._documents[review_id] = Document(
-                self.folder / f"{review_id}.json",
-                SCHEMA_VERSION,
-                partial(rescue, review_id, repeated=repeated),
-                backups=self._backups,
-                check=partial(check, review_id),
-                root=self.root,
-            )
-        return self._documents[review_id]
 
     def load(self, *, inspect_only: bool = False) -> list[str]:
         """Read every review file; return messages for the user about damaged or newer files.
@@ -99,72 +67,22 @@ class ReviewBook:
         command line, which may run while the app has the data folder open).
         """
         self.loaded = True
-        if self.folder is None or self.root is None:
+        if self.files is None:
             return []
-        try:
-            paths = self.root.files(self.folder, "*.json", plain_only=False)
-        except OSError as error:
-            why = error.strerror or str(error)
-            return [
-                f"The reviews folder {self.folder} could not be read: {why}. No review is shown."
-            ]
-        messages = []
-        for path in paths:
-            document = self._document(path.stem)
-            assert document is not None
-            loaded = document.load(inspect_only=inspect_only)
-            if loaded.message:
-                messages.append(loaded.message)
-            repeated = self._repeated.get(path.stem, [])
-            if repeated and loaded.set_aside is not None:
-                messages.append(
-                    f"In {path.name}, {_records(len(repeated))} appeared more than "
-                    f"once ({', '.join(sorted(set(repeated)))}): the first readable one of each "
-                    f"was kept; the others are in {loaded.set_aside.name}."
-                )
-            try:
-                review, bad = Review.from_payload({"id": path.stem, **loaded.payload})
-            except ReviewError as error:
-                messages.append(
-                    f"{path} could not be read as a review ({error}); it is kept "
-                    "and was not changed."
-                )
-                document.read_only = True
-                continue
-            if bad:
-                were = "was" if bad == 1 else "were"
-                messages.append(
-                    f"{_records(bad, 'damaged criterion record')} in {path} {were} left out; "
-                    "the previous version stays in the backups folder."
-                )
-            self._reviews[review.id] = review
-            if loaded.set_aside is not None and not inspect_only:
-                self._dirty.add(review.id)  # write a clean file beside the damaged one
+        reviews, rewrite, messages = self.files.load(inspect_only=inspect_only)
+        self._reviews.update(reviews)
+        self._dirty |= rewrite  # a clean file is written beside each damaged one
         return messages
 
     def save_dirty(self) -> None:
-        """Save every changed review, each on its own.
+        """Save every changed review, each on its own (ReviewsNotSavedError names any not saved).
 
-        A review that cannot be saved stays changed in memory (and is tried again next time)
-        while every other one is saved; then ReviewsNotSavedError says which failed and why.
+        A review that cannot be saved stays changed in memory and is tried again next time.
         """
-        failed: list[str] = []
-        code = errno.EIO
-        for review_id in sorted(self._dirty):
-            document = self._document(review_id)
-            if document is not None and review_id in self._reviews:
-                try:
-                    document.save(self._reviews[review_id].to_payload())
-                except Exception as error:  # noqa: BLE001 - any failure: keep it, save the rest
-                    log.warning("saving review %s failed: %s", review_id, error)
-                    reason = getattr(error, "strerror", None) or str(error)
-                    code = getattr(error, "errno", None) or code if not failed else code
-                    failed.append(f"“{self._reviews[review_id].name}”: {reason}")
-                    continue
-            self._dirty.discard(review_id)
-        if failed:
-            which = failed[0] if len(failed) == 1 else f"{len(failed)} reviews, {'; '.join(failed)}"
-            raise ReviewsNotSavedError(code, which)
+        if self.files is None:
+            self._dirty.clear()
+            return
+        self.files.save(self._reviews, self._dirty)  # removes each saved id from the set
 
     @property
     def dirty(self) -> bool:
@@ -173,8 +91,7 @@ class ReviewBook:
 
     def read_only(self, review_id: str) -> bool:
         """Whether a review must not be changed (its file is from a newer version)."""
-        document = self._document(review_id)
-        return document is not None and document.read_only
+        return self.files is not None and self.files.read_only(review_id)
 
     # Reading -----------------------------------------------------------------------------
 
@@ -295,12 +212,8 @@ class ReviewBook:
     def delete(self, review_id: str) -> Review:
         """Remove a review; a copy of its last version is kept in the backups folder."""
         review = self.get(review_id)
-        document = self._document(review_id)
-        if document is not None and self._backups is not None and self.root is not None:
-            data = encode({SCHEMA_KEY: SCHEMA_VERSION, **review.to_payload()})
-            self.root.write_new(self._backups / f"{review_id}-deleted-{file_stamp()}.json", data)
-            with contextlib.suppress(FileNotFoundError):
-                self.root.remove(document.path)
+        if self.files is not None:
+            self.files.delete(review)
         del self._reviews[review_id]
         self._dirty.discard(review_id)
         for listener in list(self._listeners):
