@@ -6,10 +6,9 @@ import re
 from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass
 
+from guide_app.guide.locations import GUIDE_SCHEME
 from guide_app.guide.model import Node
 
-GUIDE_SCHEME = "guide:"
-REVIEW_SCHEME = "review:"  # review:<id>/<criterion>, a place in the user's own reviews
 # Inline Markdown links and images: [text](target) or ![alt](target "title"), and autolinks.
 # find_links reads them in one pass with possessive patterns, so no text is scanned over and
 # over: its time stays linear in the length of the text, however the brackets fall.

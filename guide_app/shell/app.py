@@ -17,7 +17,7 @@ from guide_app import __version__, identity, paths
 from guide_app.common.safe_files import DataRoot
 from guide_app.guide.compiled import load_guide_cached
 from guide_app.guide.problems import ContentError
-from guide_app.shell import logs, smoke
+from guide_app.shell import logs
 from guide_app.shell.crash import CrashHandler
 from guide_app.shell.instance import InstanceGuard, hand_over
 from guide_app.shell.signals import SignalQuitter
@@ -153,6 +153,8 @@ def _run_holding(
         ContentProblemsDialog(str(content), error.problems).exec()
         return 1
     if args.smoke_test:
+        from guide_app.shell import smoke  # only for --smoke-test
+
         return smoke.check(window)
     crash = CrashHandler(log_file, window.flush_saves, lambda text: _show_crash(window, text))
     crash.install()
@@ -163,6 +165,8 @@ def _run_holding(
     window.show()
     log.info("main window shown: %s", window.current_id)
     if args.exit_when_shown:
+        from guide_app.shell import smoke  # only for the start-up benchmark
+
         QTimer.singleShot(0, lambda: smoke.report_shown(window))
     status = app.exec()
     quitter.uninstall()

@@ -4,26 +4,27 @@ from __future__ import annotations
 
 import logging
 from collections.abc import Callable
-from dataclasses import dataclass
 
 log = logging.getLogger(__name__)
 
 RETRY_S = (5, 15, 60)  # seconds before saving again after the first, second, later failures
 
 
-@dataclass
 class Saveable:
     """One document that is saved as a whole: its name for the user and how to save it.
 
     `dirty` says there are changes not yet on disk; after a failure `failures` counts the
-    attempts and `last_error` says why, in words for the user.
+    attempts and `last_error` says why, in words for the user. (A plain class: it is made at
+    start-up, where a dataclass's generated code costs time.)
     """
 
-    what: str
-    save: Callable[[], None]
-    dirty: bool = False
-    failures: int = 0
-    last_error: str = ""
+    __slots__ = ("dirty", "failures", "last_error", "save", "what")
+
+    def __init__(self, what: str, save: Callable[[], None]) -> None:
+        self.what, self.save = what, save
+        self.dirty = False
+        self.failures = 0
+        self.last_error = ""
 
     @property
     def retry_after(self) -> int:

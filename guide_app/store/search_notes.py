@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from guide_app.guide.links import REVIEW_SCHEME
+from guide_app.guide.locations import REVIEW_SCHEME
 from guide_app.guide.model import Guide
 from guide_app.guide.search.result import Note
 from guide_app.store.bookmarks import BookmarkStore

@@ -10,7 +10,7 @@ from PySide6.QtCore import QObject, QPoint, QStandardPaths, QUrl
 from PySide6.QtGui import QDesktopServices, QGuiApplication, QKeySequence
 from PySide6.QtWidgets import QWidget
 
-from guide_app.guide.links import GUIDE_SCHEME
+from guide_app.guide.locations import GUIDE_SCHEME
 from guide_app.guide.model import Guide
 from guide_app.ui.plain_text import shown_as_typed
 from guide_app.ui.reading.find_bar import FindBar

@@ -3,11 +3,10 @@
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass
 
 from PySide6.QtCore import QObject, Signal
 
-from guide_app.guide.links import GUIDE_SCHEME, REVIEW_SCHEME
+from guide_app.guide.locations import GUIDE_SCHEME, REVIEW_SCHEME
 from guide_app.guide.model import Guide, Node
 from guide_app.ui.window.history import History
 
@@ -15,13 +14,18 @@ REVIEW_PREFIX = REVIEW_SCHEME
 WELCOME_PAGE = "how-to-use-this-guide"  # opened at the first start, and by Help
 
 
-@dataclass(frozen=True)
 class Location:
-    """A place the window can show: a guide page, or a review (and one of its criteria)."""
+    """A place the window can show: a guide page, or a review (and one of its criteria).
 
-    page: str = ""  # a node id, for a guide page
-    review: str | None = None  # a review id ("" for the last one shown), for the reviews
-    criterion: str = ""
+    A plain class: it is made at start-up, where a dataclass's generated code costs time.
+    """
+
+    __slots__ = ("criterion", "page", "review")
+
+    def __init__(self, page: str = "", review: str | None = None, criterion: str = "") -> None:
+        self.page = page  # a node id, for a guide page
+        self.review = review  # a review id ("" for the last one shown), for the reviews
+        self.criterion = criterion
 
     @classmethod
     def parse(cls, text: str) -> Location:
