@@ -7,6 +7,9 @@ import sqlite3
 import sys
 from pathlib import Path
 
+from PySide6 import __version__ as pyside_version
+from PySide6.QtCore import qVersion
+
 from guide_app import __version__, paths
 from guide_app.guide.model import Guide
 
@@ -21,9 +24,6 @@ def _shown(path: Path) -> str:
 
 def diagnostics(guide: Guide, data_dir: Path, mode: str, log_file: Path | None) -> str:
     """Versions, platform and paths, one per line, ready to paste into a support request."""
-    from PySide6 import __version__ as pyside_version
-    from PySide6.QtCore import qVersion
-
     frozen = "bundle" if getattr(sys, "frozen", False) else "Python package"
     lines = [
         f"Pain & Mental Health Guide {__version__} ({frozen})",

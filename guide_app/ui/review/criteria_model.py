@@ -5,6 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 from PySide6.QtCore import QAbstractItemModel, QModelIndex, QObject, QPersistentModelIndex, Qt
+from PySide6.QtGui import QFont
 
 from guide_app.guide.model import Guide, Node
 from guide_app.store.review_book import ReviewBook
@@ -141,8 +142,6 @@ class CriteriaModel(QAbstractItemModel):
         if role == Qt.ItemDataRole.AccessibleTextRole:
             return f"Principle: {principle.title}, {progress}."
         if role == Qt.ItemDataRole.FontRole and index.column() == 0:
-            from PySide6.QtGui import QFont
-
             font = QFont()
             font.setBold(True)
             return font

@@ -29,6 +29,7 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QListView,
+    QStyle,
     QStyledItemDelegate,
     QStyleOptionViewItem,
     QVBoxLayout,
@@ -121,8 +122,6 @@ class ResultDelegate(QStyledItemDelegate):
         option.text = ""
         widget = cast(QWidget | None, option.widget)  # None when painted outside a view
         style = widget.style() if widget is not None else QApplication.style()
-        from PySide6.QtWidgets import QStyle  # many enums: created when results first show
-
         style.drawControl(QStyle.ControlElement.CE_ItemViewItem, option, painter, widget)
         selected = bool(option.state & QStyle.StateFlag.State_Selected)
         palette: QPalette = option.palette
