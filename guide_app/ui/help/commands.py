@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from PySide6.QtCore import QObject, QUrl
+from PySide6.QtCore import QUrl
 from PySide6.QtGui import QAction, QDesktopServices, QGuiApplication, QKeySequence
 from PySide6.QtWidgets import QWidget
 
@@ -29,7 +29,7 @@ SPECS: tuple[ActionSpec, ...] = (
 )  # fmt: skip
 
 
-class HelpCommands(QObject):
+class HelpCommands:
     """Shows the shortcuts and About, copies diagnostics and opens the data folder."""
 
     def __init__(
@@ -41,7 +41,6 @@ class HelpCommands(QObject):
         say: Callable[[str], None],
         parent: QWidget,
     ) -> None:
-        super().__init__(parent)
         self.guide, self.place, self.actions, self.specs = guide, place, actions, specs
         self.say, self.window = say, parent
 

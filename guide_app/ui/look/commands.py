@@ -27,15 +27,14 @@ SPECS: tuple[ActionSpec, ...] = (
 )  # fmt: skip
 
 
-class LookCommands(QObject):
+class LookCommands:
     """Zooms and changes theme, and keeps the View menu saying which theme and zoom are on."""
 
     def __init__(
-        self, appearance: Appearance, actions: dict[str, QAction], parent: QObject | None = None
+        self, appearance: Appearance, actions: dict[str, QAction], parent: QObject
     ) -> None:
-        super().__init__(parent)
         self.appearance, self.actions = appearance, actions
-        self.themes = QActionGroup(self)
+        self.themes = QActionGroup(parent)  # the window keeps it
         for name in THEMES:
             self.themes.addAction(actions[f"theme_{name}"])
         appearance.changed.connect(self.show_state)

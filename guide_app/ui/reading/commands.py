@@ -6,7 +6,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QObject, QPoint, QStandardPaths, QUrl
+from PySide6.QtCore import QPoint, QStandardPaths, QUrl
 from PySide6.QtGui import QDesktopServices, QGuiApplication, QKeySequence
 from PySide6.QtWidgets import QWidget
 
@@ -53,7 +53,7 @@ PAGE = (
 SPECS: tuple[ActionSpec, ...] = (*GOING, *PAGE)
 
 
-class ReadingCommands(QObject):
+class ReadingCommands:
     """Does the reading commands for the page shown; each is handed what it needs."""
 
     def __init__(
@@ -67,7 +67,6 @@ class ReadingCommands(QObject):
         data_folder: Path,
         parent: QWidget,
     ) -> None:
-        super().__init__(parent)
         self.guide, self.navigator, self.reader, self.find_bar = guide, navigator, reader, find_bar
         self.recent, self.announcer, self.data_folder = recent, announcer, data_folder
         self.say = announcer.announce

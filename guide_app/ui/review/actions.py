@@ -5,7 +5,6 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QObject
 from PySide6.QtGui import QKeySequence
 
 from guide_app.ui.window.actions import ActionSpec, Handlers, spec
@@ -26,7 +25,7 @@ SPECS: tuple[ActionSpec, ...] = (
 )  # fmt: skip
 
 
-class ReviewCommands(QObject):
+class ReviewCommands:
     """Shows the reviews and runs their commands on the review shown.
 
     `reviews` gives the reviews view (built on first use); `open` shows a location.
@@ -37,9 +36,7 @@ class ReviewCommands(QObject):
         reviews: Callable[[], ReviewsView],
         open_location: Callable[[str], object],
         say: Callable[[str], None],
-        parent: QObject | None = None,
     ) -> None:
-        super().__init__(parent)
         self.reviews, self.open, self.say = reviews, open_location, say
 
     def handlers(self) -> Handlers:

@@ -173,7 +173,7 @@ class MainWindow(QMainWindow):
         self.panes = Panes(
             self.side_tabs, self.contents, self._centre_panes, self.search.field, say
         )
-        self.review_commands = ReviewCommands(lambda: self.reviews, self.open, say, self)
+        self.review_commands = ReviewCommands(lambda: self.reviews, self.open, say)
         self.help = HelpCommands(self.guide, self.place, self.commands, SPECS, say, self)
         handlers: Handlers = {
             "back": self.history.back,

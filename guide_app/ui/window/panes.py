@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from PySide6.QtCore import QObject
 from PySide6.QtWidgets import QApplication, QLineEdit, QTabWidget, QWidget
 
 from guide_app.ui.window.actions import ActionSpec, Handlers, spec
@@ -23,7 +22,7 @@ SPECS: tuple[ActionSpec, ...] = (
 Pane = tuple[str, QWidget]  # its name as spoken, and the widget that takes the keyboard
 
 
-class Panes(QObject):
+class Panes:
     """Knows the panes in the order F6 visits them, and moves the keyboard there.
 
     `side_tabs` holds the side panes (Contents, Search, Bookmarks); `centre` gives the panes
@@ -38,9 +37,7 @@ class Panes(QObject):
         centre: Callable[[], list[Pane]],
         search_field: QLineEdit,
         say: Callable[[str], None],
-        parent: QObject | None = None,
     ) -> None:
-        super().__init__(parent)
         self.side_tabs, self.contents, self.centre = side_tabs, contents, centre
         self.search_field, self.say = search_field, say
 
