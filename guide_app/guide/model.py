@@ -103,6 +103,12 @@ class Node:
     related: tuple[str, ...] = ()  # curated links: what helps meet a principle or criterion
     file: str = ""
     line: int = 0
+    reviewed: str = ""  # YYYY-MM-DD: when the page was last checked ("" for overviews)
+    review_due: str = ""  # YYYY-MM-DD: when it is next due for review
+
+    def overdue(self, today: str) -> bool:
+        """Whether the page is past its review date on `today` (YYYY-MM-DD)."""
+        return bool(self.review_due) and self.review_due < today
 
     def texts(self) -> Iterator[str]:
         """Yield every piece of Markdown the node holds."""

@@ -7,6 +7,8 @@ import re
 from dataclasses import dataclass
 from typing import Literal
 
+from guide_app.guide.currency import long_date, overdue_summary, review_text
+from guide_app.guide.currency import today as today_here
 from guide_app.guide.model import Guide, Kind, Node
 
 _MD_SPECIAL = re.compile(r"([\\`*_{}\[\]()#+\-.!|<>])")
@@ -75,8 +77,13 @@ def _one_line(text: str) -> str:
     return " ".join(text.split())
 
 
-def compose(guide: Guide, node: Node) -> Page:
-    """Return the page that shows `node` (a criterion is shown on its principle's page)."""
+def compose(guide: Guide, node: Node, today: str | None = None) -> Page:
+    """Return the page that shows `node` (a criterion is shown on its principle's page).
+
+    `today` (YYYY-MM-DD, this computer's date by default) says whether a page is past its
+    review date: the page then says so plainly, and is still shown in full.
+    """
+    on = today or today_here()
     page_node = guide.page_of(node)
     parts = _PageParts()
     parts.crumbs(guide, page_node)
@@ -84,8 +91,9 @@ def compose(guide: Guide, node: Node) -> Page:
         parts.html(f'<p class="kind">{esc(page_node.kind.label)}</p>')
     parts.html(f"<h1>{esc(page_node.title)}</h1>")
     if page_node.parent is None:
-        parts.html(f'<p class="meta">Edition {esc(guide.edition)}, {esc(guide.date)}</p>')
-    parts.basis(guide, page_node)
+        made = f"Edition {esc(guide.edition)}, {esc(long_date(guide.date))}"
+        parts.html(f'<p class="meta">{made}. {esc(overdue_summary(guide, on))}</p>')
+    parts.basis(guide, page_node, on)
     if page_node.summary:
         parts.html('<div class="summary">')
         parts.markdown(page_node.summary)
@@ -147,7 +155,7 @@ class _PageParts:
         )
         self.html(f'<p class="crumb">{links}</p>', on_paper=False)
 
-    def basis(self, guide: Guide, node: Node) -> None:
+    def basis(self, guide: Guide, node: Node, on: str) -> None:
         if node.basis is None:
             return
         text = f"<b>Basis:</b> {esc(node.basis.label)}."
@@ -155,7 +163,16 @@ class _PageParts:
         if cited:
             refs = ", ".join(f'<a href="#src-{esc(s.id)}">{n}</a>' for n, s in enumerate(cited, 1))
             text += f" <b>Sources:</b> {refs} (listed at the end of the page)."
+        dates, overdue = review_text(node, on)
+        if dates:
+            text += f"<br>{esc(dates)}"
         self.html(f'<p class="basis">{text}</p>')
+        if overdue:
+            self.html(
+                f'<p class="basis"><b>⚠ Past its review date</b> ({esc(long_date(node.review_due))}'
+                "). What it says may have changed since: check its sources, and current "
+                "guidance, before you rely on it.</p>"
+            )
 
     def children(self, guide: Guide, node: Node) -> None:
         kids = guide.children(node)

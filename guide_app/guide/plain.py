@@ -14,7 +14,8 @@ list per field in the dataclass's order, so each column is checked by one call i
                 [[[heading, body, basis or ""]...]...], [[[label, value]...]...],
                 [basis or null...],
                 [[source id...]...], [[alias...]...], [parent or null...],
-                [[child...]...], [[related id...]...], [file...], [line...]],
+                [[child...]...], [[related id...]...], [file...], [line...],
+                [reviewed...], [review due...]],
      sources:  [[id...], [title...], [publisher...], [date...], [url...], [checked...],
                 [note...], [kind...], [accessed...]],
      aliases:  {former id: id}, linked_from: {id: [id...]},
@@ -34,7 +35,7 @@ from typing import Any, TypeVar
 from guide_app.guide.model import HOME_ID, Basis, Guide, Kind, Node, Section, Source
 from guide_app.guide.problems import Problem, Severity
 
-LAYOUT = 2
+LAYOUT = 3
 _T = TypeVar("_T")
 _KINDS: dict[Any, Kind] = {kind.value: kind for kind in Kind}
 _BASES: dict[Any, Basis | None] = {basis.value: basis for basis in Basis}
@@ -43,7 +44,7 @@ _SECTION_BASES: dict[Any, Basis | None] = {**_BASES, "": None}
 del _SECTION_BASES[None]
 _SEVERITIES: dict[Any, Severity] = {severity.value: severity for severity in Severity}
 _FINGERPRINT = re.compile(r"[0-9a-f]{0,64}")  # the loader's blake2b digest, in hex
-_NODE_FIELDS = 15
+_NODE_FIELDS = 17
 _SOURCE_FIELDS = 9
 _STR = frozenset((str,))
 _LIST = frozenset((list,))
@@ -88,6 +89,8 @@ def to_plain(guide: Guide) -> list[Any]:
             [list(n.related) for n in nodes],
             [n.file for n in nodes],
             [n.line for n in nodes],
+            [n.reviewed for n in nodes],
+            [n.review_due for n in nodes],
         ],
         [
             [s.id for s in sources],
@@ -182,7 +185,7 @@ def _pair_lists(column: list[Any], sizes: frozenset[int] = _PAIR) -> list[list[l
 
 def _nodes(columns: list[list[Any]]) -> list[Node]:
     (ids, kinds, titles, summaries, bodies, sections, facts, bases) = columns[:8]
-    (sources, aliases, parents, children, related, files, lines) = columns[8:]
+    (sources, aliases, parents, children, related, files, lines, reviewed, due) = columns[8:]
     _check(_STR_OR_NONE.issuperset(map(type, parents)))
     _check(_INT.issuperset(map(type, lines)) and min(lines, default=0) >= 0)
     return _build(
@@ -203,6 +206,8 @@ def _nodes(columns: list[list[Any]]) -> list[Node]:
         _string_lists(related),
         _strings(files),
         lines,
+        _strings(reviewed),
+        _strings(due),
     )
 
 

@@ -33,6 +33,7 @@ FIRST_FRAME = frozenset(
         "guide_app.common.user_text",
         "guide_app.guide",
         "guide_app.guide.compiled",
+        "guide_app.guide.currency",
         "guide_app.guide.locations",
         "guide_app.guide.model",
         "guide_app.guide.page",

@@ -37,6 +37,7 @@ about:
     basis: editorial
     body: |
       Read [alpha](guide:alpha).
+review_due: 2099-01-01
 """
 
 ALPHA = """\

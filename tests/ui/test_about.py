@@ -33,7 +33,8 @@ def test_about_shows_version_edition_mode_and_folder(
     assert dialog is not None
     text = dialog.findChild(QLabel, "aboutText").text()
     assert f"Version {__version__}" in text
-    assert "Content edition 1 (2026-01-01)" in text
+    assert "Content edition 1 (1 January 2026)" in text
+    assert "All 9 pages are within their review dates." in text
     assert "not produced or endorsed" in text
     assert str(data_dir) in text
     files = _FileManager()

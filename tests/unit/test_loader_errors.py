@@ -329,3 +329,30 @@ def test_missing_content_folder(tmp_path: Path) -> None:
     guide, problems = check_content(tmp_path / "nowhere")
     assert guide is None
     assert [p.message for p in problems] == ["no content folder here"]
+
+
+def test_an_impossible_or_backward_review_date_is_reported_at_its_line(tmp_path: Path) -> None:
+    beta = (
+        "title: Beta area\nsummary: The second.\nbasis: editorial\n"
+        "reviewed: 2026-02-30\nreview_due: 2027-03\n"
+    )
+    found = errors_of(write_content(tmp_path, areas__beta=beta))
+    path = tmp_path / "areas" / "beta.yaml"
+    assert f"{path}:4: cannot read the value '2026-02-30': day is out of range for month" in found
+    assert f"{path}:5: 'review_due' should be a day written YYYY-MM-DD, got '2027-03'" in found
+    backward = "title: Beta area\nsummary: The second.\nbasis: editorial\n"
+    backward += "reviewed: 2026-03-01\nreview_due: 2026-02-01\n"
+    found = errors_of(write_content(tmp_path / "again", areas__beta=backward))
+    path = tmp_path / "again" / "areas" / "beta.yaml"
+    assert f"{path}:5: 'review_due' (2026-02-01) should come after 'reviewed' (2026-03-01)" in found
+
+
+def test_the_edition_needs_a_review_date_that_is_a_day(tmp_path: Path) -> None:
+    guide = GUIDE.replace("review_due: 2099-01-01", "review_due: 2099-06")
+    found = errors_of(write_content(tmp_path, guide=guide))
+    line = GUIDE.splitlines().index("review_due: 2099-01-01") + 1
+    wanted = f"{tmp_path / 'guide.yaml'}:{line}: 'review_due' should be a day written YYYY-MM-DD"
+    assert f"{wanted}, got '2099-06'" in found
+    assert len([p for p in found if "review_due" in p]) == 1  # said once, not once per page
+    root = write_content(tmp_path / "none", guide=GUIDE.replace("review_due: 2099-01-01\n", ""))
+    assert any("missing the required key 'review_due'" in p for p in errors_of(root))

@@ -74,5 +74,23 @@ def test_titles_are_escaped(tmp_path: Path) -> None:
 def test_home_page_shows_edition(tmp_path: Path) -> None:
     guide = load_guide(write_content(tmp_path))
     text = html_of(compose(guide, guide.home).blocks)
-    assert '<p class="meta">Edition 1, 2026-01-01</p>' in text
+    assert '<p class="meta">Edition 1, 1 January 2026. All 9 pages are within' in text
     assert "<h2>In this part</h2>" in text
+
+
+def test_every_page_says_when_it_was_reviewed_and_is_due(tmp_path: Path) -> None:
+    guide = load_guide(write_content(tmp_path))
+    alpha = guide.nodes["alpha"]
+    assert (alpha.reviewed, alpha.review_due) == ("2026-01-01", "2099-01-01")  # the edition's
+    text = html_of(compose(guide, alpha, today="2026-06-01").blocks)
+    assert "Last reviewed 1 January 2026 · Next review due 1 January 2099." in text
+    assert "Past its review date" not in text
+
+
+def test_a_page_past_its_review_date_says_so_and_is_still_shown_whole(tmp_path: Path) -> None:
+    guide = load_guide(write_content(tmp_path))
+    later = html_of(compose(guide, guide.nodes["alpha"], today="2099-01-02").blocks)
+    assert "⚠ Past its review date</b> (1 January 2099)" in later
+    assert "The first area." in later  # never a lock-out: the page is all there
+    home = html_of(compose(guide, guide.home, today="2099-01-02").blocks)
+    assert "9 pages are past their review date" in home

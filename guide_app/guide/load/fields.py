@@ -101,6 +101,18 @@ def _node_fields(*, required_body: bool) -> tuple[Field, ...]:
             Type.TEXT,
             "What is not known: one short box at the end of the page, instead of asides.",
         ),
+        _opt(
+            "reviewed",
+            Type.DATE,
+            "When this page was last checked against its sources (YYYY-MM-DD); "
+            "default: the edition's date.",
+        ),
+        _opt(
+            "review_due",
+            Type.DATE,
+            "When this page is next due for review (YYYY-MM-DD); default: the edition's "
+            "review_due.",
+        ),
     )
 
 
@@ -135,7 +147,12 @@ GUIDE_FILE = Spec(
         _req("title", Type.LINE, "The guide's title."),
         _req("summary", Type.TEXT, "What the guide is, shown on the home page."),
         _req("edition", Type.LINE, "Edition of the content, e.g. 2026.1."),
-        _req("date", Type.DATE, "Date of this edition."),
+        _req("date", Type.DATE, "Date of this edition: every page was last reviewed then."),
+        _req(
+            "review_due",
+            Type.DATE,
+            "When the pages are next due for review (YYYY-MM-DD), unless a page gives its own.",
+        ),
         _req("licence", Type.TEXT, "Licence of the content."),
         _opt("acknowledgements", Type.TEXT, "Who and what the guide draws on."),
         _req("sections", Type.RECORD, "Titles and introductions of the five parts.", SECTIONS),

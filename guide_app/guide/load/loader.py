@@ -19,7 +19,7 @@ from guide_app.guide.load.fields import (
     SYNONYMS_FILE,
     Spec,
 )
-from guide_app.guide.load.nodes import NodeMaker
+from guide_app.guide.load.nodes import NodeMaker, edition_review_dates
 from guide_app.guide.load.validate import Record, read_record
 from guide_app.guide.load.yamlfile import read_yaml
 from guide_app.guide.model import Guide, Kind, Source
@@ -79,6 +79,7 @@ class _Builder:
         order = {folder: list(meta.get(folder, ())) for folder in _FOLDERS}
         for folder in _FOLDERS:
             self._check_listing(folder, order[folder], meta, meta_log)
+        self.maker.review_dates = edition_review_dates(meta, meta_log)
         self.maker.home_and_parts(meta, meta_log, order)
         for record in meta.get("about", ()):
             self.maker.page(record, meta_log, Kind.PAGE, parent="about")

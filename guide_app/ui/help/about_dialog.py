@@ -10,6 +10,7 @@ from PySide6.QtGui import QDesktopServices, QGuiApplication
 from PySide6.QtWidgets import QDialog, QDialogButtonBox, QLabel, QVBoxLayout, QWidget
 
 from guide_app import __version__
+from guide_app.guide.currency import long_date, overdue_summary, today
 from guide_app.guide.model import Guide
 
 MODES = {
@@ -39,8 +40,8 @@ class AboutDialog(QDialog):
         text = QLabel(
             f"<h2>Pain &amp; Mental Health Guide</h2>"
             f"<p>Version {__version__}. Content edition {html.escape(guide.edition)} "
-            f"({html.escape(guide.date)}), {guide.counts().total()} pages and "
-            f"{len(guide.sources)} sources.</p>"
+            f"({html.escape(long_date(guide.date))}), {guide.counts().total()} pages and "
+            f"{len(guide.sources)} sources. {html.escape(overdue_summary(guide, today()))}</p>"
             "<p>An independent offline guide built from the public outputs of the 2018/19 Q Lab "
             "(The Health Foundation) and Mind project and from national guidance. It is not "
             "produced or endorsed by The Health Foundation, Q Lab or Mind.</p>"
