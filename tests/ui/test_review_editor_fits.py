@@ -107,3 +107,23 @@ def test_an_owner_is_shown_whole_when_the_table_has_room(
     assert table.viewport().width() >= 4 * needed  # room enough: a quarter holds it
     assert table.columnWidth(2) >= needed
     assert table.columnWidth(1) > table.columnWidth(2)  # "What" keeps the most room
+
+
+def test_before_the_table_has_a_width_an_owner_gets_only_the_least_room(qtbot: QtBot) -> None:
+    # A wide owner column in a table with no width yet left "What" none, and Qt crashed laying
+    # out its wrapped text (make screenshots, 1024x600 at 200 %).
+    from PySide6.QtWidgets import QTableWidgetItem
+
+    from guide_app.ui.review.action_table import ActionTable
+
+    table = ActionTable()
+    qtbot.addWidget(table)
+    table.resize(60, 200)  # squeezed to almost no width (a collapsed panel)
+    table.show()
+    settle(qtbot)
+    table.setRowCount(1)
+    table.setItem(0, 2, QTableWidgetItem("Consultant clinical psychologist and service lead"))
+    table.fit_owner()
+    least = table.fontMetrics().horizontalAdvance("Physio lead") + 12
+    assert table.viewport().width() // 4 < least  # no room to give
+    assert table.columnWidth(2) == least

@@ -217,6 +217,7 @@ class ActionList(QWidget):
                 if typed_due is not None:
                     wrong.append(action)
                     self._mark_due(row, typed_due)
+        self.table.fit_owner()
         self.table.fit_rows()
         self._say_wrong_dues(wrong)
 

@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QEvent, QSize
+from collections.abc import Callable
+
+from PySide6.QtCore import QEvent, QSize, QTimer
 from PySide6.QtGui import QResizeEvent
 from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QSizePolicy, QTableWidget
 
@@ -11,11 +13,24 @@ DUE = 3  # the due date's column
 _MOST_ROWS_SHOWN = 10  # a longer list scrolls inside the table
 
 
+def _single_shot(parent: QTableWidget, slot: Callable[[], None]) -> QTimer:
+    """A timer that calls `slot` once, as soon as the event loop is free (restarts coalesce)."""
+    timer = QTimer(parent)
+    timer.setSingleShot(True)
+    timer.setInterval(0)
+    timer.timeout.connect(slot)
+    return timer
+
+
 class ActionTable(QTableWidget):
     """The actions, as tall as their rows (up to ten) so the panel, not the table, scrolls."""
 
     def __init__(self) -> None:
         super().__init__(0, len(ACTION_COLUMNS))
+        # Column widths and row heights change after a resize or a column's new width, never
+        # inside it: resizing rows within the view's own resize crashed Qt (1024x600, 200 %).
+        self._owner_later = _single_shot(self, self.fit_owner)
+        self._rows_later = _single_shot(self, self.fit_rows)
         self.setObjectName("reviewActions")
         self.setAccessibleName("Actions")
         self.setHorizontalHeaderLabels(ACTION_COLUMNS)
@@ -28,9 +43,9 @@ class ActionTable(QTableWidget):
         header.setSectionResizeMode(0, QHeaderView.ResizeMode.ResizeToContents)
         header.setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
         header.setSectionResizeMode(DUE, QHeaderView.ResizeMode.ResizeToContents)
-        header.sectionResized.connect(lambda *_: self.fit_rows())
+        header.sectionResized.connect(lambda *_: self._rows_later.start())
         self.verticalHeader().sectionResized.connect(lambda *_: self.updateGeometry())
-        self._owner_width()
+        self.fit_owner()
         self.setWordWrap(True)
         self.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.setTabKeyNavigation(False)
@@ -38,30 +53,31 @@ class ActionTable(QTableWidget):
         policy.setVerticalPolicy(QSizePolicy.Policy.Fixed)  # as tall as its rows, no taller
         self.setSizePolicy(policy)
 
-    def _owner_width(self) -> None:
+    def fit_owner(self) -> None:
         """Room for the longest owner (at least "Physio lead"), up to a quarter of the table.
 
-        A longer owner wraps; "What" keeps the rest of the width.
+        A longer owner wraps; "What" keeps the rest. Before the table has a width, the owner
+        gets only the "Physio lead" room: a wider column then could leave "What" no width,
+        and Qt crashes laying out wrapped text in a column of no width.
         """
         metrics = self.fontMetrics()
+        least = metrics.horizontalAdvance("Physio lead") + 12
         owners = (self.item(row, 2) for row in range(self.rowCount()))
         widest = max(
-            [metrics.horizontalAdvance("Physio lead")]
-            + [metrics.horizontalAdvance(item.text()) for item in owners if item is not None]
+            [least] + [metrics.horizontalAdvance(i.text()) + 12 for i in owners if i is not None]
         )
-        room = self.viewport().width() // 4 if self.viewport().width() > 0 else widest + 12
-        self.setColumnWidth(
-            2, min(widest + 12, max(room, metrics.horizontalAdvance("Physio lead")))
-        )
+        room = self.viewport().width() // 4
+        width = max(least, min(widest, room))
+        if self.columnWidth(2) != width:
+            self.setColumnWidth(2, width)
 
     def resizeEvent(self, event: QResizeEvent) -> None:
         """The owner column keeps its share of a new width."""
         super().resizeEvent(event)
-        self._owner_width()
+        self._owner_later.start()
 
     def fit_rows(self) -> None:
         """Rows as tall as their wrapped text; the table as tall as its rows."""
-        self._owner_width()
         self.resizeRowsToContents()
         self.updateGeometry()
 
@@ -69,8 +85,8 @@ class ActionTable(QTableWidget):
         """Columns and rows follow the zoom."""
         super().changeEvent(event)
         if event.type() == QEvent.Type.FontChange:
-            self._owner_width()
-            self.fit_rows()
+            self._owner_later.start()
+            self._rows_later.start()
 
     def _rows_height(self, rows: int) -> int:
         height = sum(self.rowHeight(row) for row in range(min(rows, self.rowCount())))
