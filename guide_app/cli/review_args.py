@@ -1,4 +1,4 @@
-"""The `reviews` and `export-review` sub-commands' arguments (the work is in review_cli)."""
+"""The `reviews` and `export-review` sub-commands' arguments (the work is in cli/reviews.py)."""
 
 from __future__ import annotations
 
