@@ -15,27 +15,19 @@ from PySide6.QtGui import QTextDocument
 
 from guide_app.common.safe_files import write_export
 from guide_app.export import paper
+from guide_app.guide.currency import long_date
 from guide_app.guide.page import Edition
-
-# In English whatever the computer's language (the guide is in English); strftime's %B
-# follows the locale, which Qt sets from the computer's.
-MONTHS = "January February March April May June July August September October November December"
-
-
-def long_date(day: dt.date) -> str:
-    """`day` as people in the UK write it in full: 4 December 2026."""
-    return f"{day.day} {MONTHS.split()[day.month - 1]} {day.year}"
 
 
 def edition_line(edition: Edition, made_on: dt.date) -> str:
     """Which guide, edition and date a copy comes from, and when it was made (plain text)."""
     try:
-        dated = f" of {long_date(dt.date.fromisoformat(edition.date))}"
+        dated = f" of {long_date(dt.date.fromisoformat(edition.date).isoformat())}"
     except ValueError:
         dated = f" ({edition.date})" if edition.date else ""
     return (
         f"From the {edition.guide}, edition {edition.number}{dated}. "
-        f"This copy was made on {long_date(made_on)}."
+        f"This copy was made on {long_date(made_on.isoformat())}."
     )
 
 

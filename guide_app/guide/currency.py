@@ -6,6 +6,8 @@ import time
 
 from guide_app.guide.model import Guide, Node
 
+# In English whatever the computer's language (the guide is in English); strftime's %B
+# follows the locale, which Qt sets from the computer's.
 _MONTHS = (
     "January", "February", "March", "April", "May", "June",
     "July", "August", "September", "October", "November", "December",

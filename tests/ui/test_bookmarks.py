@@ -5,7 +5,7 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
-from PySide6.QtCore import QModelIndex, Qt
+from PySide6.QtCore import Qt
 from PySide6.QtGui import QKeySequence
 from PySide6.QtWidgets import QMessageBox, QToolBar
 from pytestqt.modeltest import ModelTester
@@ -18,6 +18,7 @@ from guide_app.ui.autosave import AutoSaver
 from guide_app.ui.bookmarks.model import BookmarksModel
 from guide_app.ui.window.main_window import MainWindow
 from tests.helpers.fixtures import MakeWindow, show_active
+from tests.helpers.panes import bookmark_rows
 
 
 def on_disk(data_dir: Path) -> dict:  # type: ignore[type-arg]
@@ -32,17 +33,7 @@ def wait_saved(qtbot: QtBot, window: MainWindow) -> None:
 
 
 def rows(window: MainWindow) -> list[str]:
-    proxy = window.bookmarks_pane.proxy
-    found = []
-
-    def walk(parent: QModelIndex, depth: int) -> None:
-        for row in range(proxy.rowCount(parent)):
-            index = proxy.index(row, 0, parent)
-            found.append("  " * depth + index.data())
-            walk(index, depth + 1)
-
-    walk(QModelIndex(), 0)
-    return found
+    return bookmark_rows(window.bookmarks_pane)
 
 
 def test_ctrl_d_toggles_the_star_and_saves(

@@ -19,6 +19,7 @@ from guide_app.store.bookmarks import BookmarkStore
 from guide_app.ui.bookmarks.model import BookmarksModel
 from guide_app.ui.bookmarks.pane import BookmarksPane
 from tests.helpers.fixtures import show_active
+from tests.helpers.panes import bookmark_rows as rows
 
 
 @dataclass
@@ -38,21 +39,6 @@ def alone(qtbot: QtBot, kit_content: Path) -> Alone:
     qtbot.addWidget(pane)
     show_active(qtbot, pane)
     return Alone(pane, store, undo)
-
-
-def rows(pane: BookmarksPane) -> list[str]:
-    """The list as shown, folders' bookmarks indented under them."""
-    proxy = pane.proxy
-    found = []
-
-    def walk(parent: QModelIndex, depth: int) -> None:
-        for row in range(proxy.rowCount(parent)):
-            index = proxy.index(row, 0, parent)
-            found.append("  " * depth + index.data())
-            walk(index, depth + 1)
-
-    walk(QModelIndex(), 0)
-    return found
 
 
 def test_the_filter_matches_title_note_and_page_in_any_case(qtbot: QtBot, alone: Alone) -> None:

@@ -19,7 +19,8 @@ from guide_app.guide.load.fields import (
     SYNONYMS_FILE,
     Spec,
 )
-from guide_app.guide.load.nodes import NodeMaker, edition_review_dates
+from guide_app.guide.load.nodes import NodeMaker
+from guide_app.guide.load.review_dates import edition_review_dates
 from guide_app.guide.load.validate import Record, read_record
 from guide_app.guide.load.yamlfile import read_yaml
 from guide_app.guide.model import Guide, Kind, Source

@@ -5,6 +5,7 @@ from __future__ import annotations
 from dataclasses import replace
 
 from guide_app.guide.load.checks import References
+from guide_app.guide.load.review_dates import review_dates
 from guide_app.guide.load.validate import Record
 from guide_app.guide.model import HOME_ID, SECTION_IDS, Basis, Kind, Node, Section
 from guide_app.guide.problems import FileProblems
@@ -37,63 +38,6 @@ HOW_TO_START = "How to start"
 
 def _ids(records: tuple[Record, ...]) -> tuple[str, ...]:
     return tuple(r.get("id") for r in records if r.get("id"))
-
-
-def full_date(text: str) -> bool:
-    """Whether `text` is a day of the calendar written YYYY-MM-DD."""
-    parts = text.split("-")
-    if len(parts) != 3 or not all(p.isdigit() for p in parts) or len(parts[0]) != 4:
-        return False
-    year, month, day = map(int, parts)
-    if not 1 <= month <= 12 or len(parts[1]) != 2 or len(parts[2]) != 2:
-        return False
-    leap = year % 4 == 0 and (year % 100 != 0 or year % 400 == 0)
-    days = (31, 29 if leap else 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31)[month - 1]
-    return 1 <= day <= days
-
-
-def review_dates(record: Record, log: FileProblems, defaults: tuple[str, str]) -> tuple[str, str]:
-    """A page's last-reviewed and review-due dates (its own, else the edition's), checked.
-
-    A date that is not a day of the calendar, or a review due before the last review, is
-    reported at its line; the page then carries no date rather than a wrong one.
-    """
-    found = []
-    for name, default in zip(("reviewed", "review_due"), defaults, strict=True):
-        own = record.get(name)
-        text = str(own) if own else default  # the edition's are checked once, in guide.yaml
-        if own and not full_date(text):
-            log.error(
-                record.line_of(name), f"'{name}' should be a day written YYYY-MM-DD, got {text!r}"
-            )
-            text = ""
-        found.append(text if full_date(text) else "")
-    reviewed, due = found
-    if reviewed and due and due <= reviewed:
-        log.error(
-            record.line_of("review_due"),
-            f"'review_due' ({due}) should come after 'reviewed' ({reviewed})",
-        )
-    return reviewed, due
-
-
-def edition_review_dates(meta: Record, log: FileProblems) -> tuple[str, str]:
-    """The edition's date and review_due (guide.yaml), the pages' defaults, each checked once."""
-    found = []
-    for name in ("date", "review_due"):
-        text = str(meta.get(name, ""))
-        if text and not full_date(text):
-            log.error(
-                meta.line_of(name), f"'{name}' should be a day written YYYY-MM-DD, got {text!r}"
-            )
-            text = ""
-        found.append(text)
-    date, due = found
-    if date and due and due <= date:
-        log.error(
-            meta.line_of("review_due"), f"'review_due' ({due}) should come after 'date' ({date})"
-        )
-    return date, due
 
 
 def _bullets(items: tuple[str, ...]) -> str:

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from functools import partial
 from pathlib import Path
 from typing import TYPE_CHECKING, cast
@@ -26,11 +25,10 @@ from PySide6.QtWidgets import (
 from guide_app.common.safe_files import write_export
 from guide_app.export.review_parts import PRIVACY_NOTE
 from guide_app.guide.model import Guide
-from guide_app.store.review_book import ReviewBook
 from guide_app.store.review_dates import uk_date
 from guide_app.store.review_summary import principles
 from guide_app.store.reviews import Review, ReviewError
-from guide_app.store.saving import Saveable
+from guide_app.store.user_data import UserData
 from guide_app.ui.autosave import AutoSaver, flush_or_ask
 from guide_app.ui.plain_text import shown_as_typed, window_title
 from guide_app.ui.review.flow_layout import FlowLayout
@@ -60,22 +58,19 @@ class ReviewsView(QWidget):
 
     def __init__(
         self,
-        book: ReviewBook,
+        user_data: UserData,
         guide: Guide,
         parent: QWidget | None = None,
         undo_stack: QUndoStack | None = None,
-        saving: Saveable | None = None,
-        load: Callable[[], list[str]] | None = None,
     ) -> None:
         super().__init__(parent)
         self.setObjectName("reviewsView")
-        self.book = book
+        self.book = book = user_data.reviews
         self.guide = guide
         self.undo_stack = undo_stack  # the window's, so Ctrl+Z puts a removed action back
         self._criteria = sum(len(criteria) for _, criteria in principles(guide))
-        # the user data's saving and loading; on their own (in tests), the book's
-        self.saver = AutoSaver(saving or Saveable("service reviews", book.save_dirty), self)
-        self._load = load or (lambda: [] if book.loaded else book.load())
+        self.saver = AutoSaver(user_data.review_saving, self)  # the user data's one saving
+        self._load = user_data.load_reviews  # nothing when search read them first
         self._listed = False
         self._build()
         book.subscribe(self._book_changed)

@@ -55,13 +55,7 @@ class ReviewsPlace:
         from guide_app.ui.review.reviews_view import ReviewsView
 
         data = self.user_data
-        view = ReviewsView(
-            self.book,
-            self.guide,
-            undo_stack=self.undo,
-            saving=data.review_saving,
-            load=data.load_reviews,
-        )
+        view = ReviewsView(data, self.guide, undo_stack=self.undo)
         self.centre.addWidget(view)
         view.open_location.connect(self.open_location)
         view.review_chosen.connect(self._review_chosen)
