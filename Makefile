@@ -62,7 +62,7 @@ NOQT := .venv-noqt
 $(NOQT)/.installed: pyproject.toml
 	@test -x $(NOQT)/bin/python || $(PYTHON) -m venv $(NOQT)
 	$(PYTHON) -c 'import tomllib; p = tomllib.load(open("pyproject.toml", "rb"))["project"]; \
-	  keep = ("PyYAML==", "pytest==", "hypothesis==", "jsonschema=="); \
+	  keep = ("PyYAML==", "PyNaCl==", "pytest==", "hypothesis==", "jsonschema=="); \
 	  print("\n".join(r.split(" ")[0] for r in p["dependencies"] + p["optional-dependencies"]["test"] if r.startswith(keep)))' \
 	  > $(NOQT)/requirements.txt
 	$(NOQT)/bin/python -m pip install --quiet -r $(NOQT)/requirements.txt

@@ -38,6 +38,11 @@ def resources_dir() -> Path:
     return _bundled("resources")
 
 
+def keys_dir() -> Path:
+    """Return the folder of public keys the app trusts to sign content editions as shipped."""
+    return resources_dir() / "keys"
+
+
 def app_dir() -> Path:
     """The folder holding the program: the bundle's folder, or the Python's for a source run."""
     return Path(sys.executable).resolve().parent

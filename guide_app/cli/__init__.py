@@ -7,7 +7,7 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from guide_app import __version__, paths
-from guide_app.cli import review_args
+from guide_app.cli import edition_args, review_args
 
 # The kind filters of search (guide_app.guide.search.FILTERS, without the user's notes).
 SEARCH_KINDS = ("areas", "solutions", "challenges", "examples", "principles", "evidence", "about")
@@ -69,6 +69,7 @@ def build_parser() -> argparse.ArgumentParser:
     search.add_argument("--kind", choices=SEARCH_KINDS, help="only this kind of page")
     search.add_argument("--limit", type=int, default=20, metavar="N", help="at most N results")
     review_args.add_commands(commands)
+    edition_args.add_commands(commands)
     return parser
 
 
@@ -83,6 +84,10 @@ def main(argv: Sequence[str] | None = None) -> int:
         from guide_app.cli import reviews  # reads and exports reviews: not to start the app
 
         return reviews.run(args)
+    if args.command in edition_args.COMMANDS:
+        from guide_app.cli import editions  # signing and installing: not to start the app
+
+        return editions.run(args)
     if args.command == "search":
         from guide_app.cli import content
 

@@ -16,6 +16,7 @@ from PySide6.QtWidgets import QApplication
 from guide_app import __version__, identity, paths
 from guide_app.common.safe_files import DataRoot
 from guide_app.guide.compiled import load_guide_cached
+from guide_app.guide.model import Guide
 from guide_app.guide.problems import ContentError
 from guide_app.shell import logs
 from guide_app.shell.crash import CrashHandler
@@ -23,6 +24,7 @@ from guide_app.shell.instance import InstanceGuard, hand_over
 from guide_app.shell.signals import SignalQuitter
 from guide_app.store.bookmark_file import BookmarkFile
 from guide_app.store.bookmarks import BookmarkStore
+from guide_app.store.editions.installed import Editions
 from guide_app.store.user_data import UserData
 from guide_app.ui.icons import app_icon
 from guide_app.ui.plain_text import shown_as_typed
@@ -63,13 +65,17 @@ def create_main_window(
     app never shows half a guide.
     """
     _set_identity()
-    content = content_dir or paths.content_dir()
     data = paths.data_dir(data_dir)
     if root is None:
         data.mkdir(parents=True, exist_ok=True)
         root = DataRoot(data)
     started = time.perf_counter()
-    guide = load_guide_cached(content, paths.cache_dir(data) if compiled else None, root=root)
+    cache = paths.cache_dir(data) if compiled else None
+    if content_dir is None:
+        guide, content, told = _active_edition(root, cache)
+    else:
+        content, told = content_dir, []
+        guide = load_guide_cached(content, cache, root=root)
     log.info(
         "loaded %d nodes from %s in %.1f ms",
         len(guide.nodes),
@@ -86,13 +92,39 @@ def create_main_window(
     window = MainWindow(guide, settings, user_data, place or paths.DataPlace(data, "given"))
     window.setWindowIcon(app_icon())
     window.restore_state(open_id)
-    told = [m for m in (loaded.message, settings.problem) if m]
+    told += [m for m in (loaded.message, settings.problem) if m]
     told += root.odd_folders(("backups", "logs", "cache", "requests"))
     if told:
         for message in told:
             log.warning("%s", message)
         QTimer.singleShot(0, lambda: window.report(told))
     return window
+
+
+def _active_edition(root: DataRoot, cache: Path | None) -> tuple[Guide, Path, list[str]]:
+    """The guide of the content edition chosen for this data folder, its folder, and news.
+
+    An installed edition that no longer loads (its files were changed on disk) gives way to
+    the edition shipped with the app, and the user is told; the shipped one must load.
+    """
+    editions = Editions(root, paths.content_dir(), paths.keys_dir())
+    choice = editions.active()
+    told = list(choice.messages)
+    content = choice.edition.content
+    try:
+        return load_guide_cached(content, cache, root=root), content, told
+    except ContentError as error:
+        if choice.edition.shipped:
+            raise
+        for problem in error.problems:
+            log.error("edition %s: %s", choice.edition.id, problem)
+        told.append(
+            f"The content edition {choice.edition.id} in {content.parent} no longer loads "
+            f"({len(error.problems)} problem(s), listed in the log), so the app's own edition "
+            f"{editions.shipped.id} is used. Install the edition again to use it."
+        )
+    content = editions.shipped.content
+    return load_guide_cached(content, cache, root=root), content, told
 
 
 def run(args: argparse.Namespace) -> int:
@@ -103,7 +135,7 @@ def run(args: argparse.Namespace) -> int:
     _set_identity()
     app = QApplication.instance() or QApplication(sys.argv[:1])
     assert isinstance(app, QApplication)
-    content = Path(args.content) if args.content else paths.content_dir()
+    content = Path(args.content) if args.content else None
     data, mode = paths.data_location(args.data_dir)
     guard = InstanceGuard(data)
     try:
@@ -127,7 +159,11 @@ def run(args: argparse.Namespace) -> int:
 
 
 def _run_holding(
-    args: argparse.Namespace, app: QApplication, guard: InstanceGuard, content: Path, mode: str
+    args: argparse.Namespace,
+    app: QApplication,
+    guard: InstanceGuard,
+    content: Path | None,
+    mode: str,
 ) -> int:
     """Load the guide and run the window, with the data folder's lock held."""
     data = guard.data_dir
@@ -150,7 +186,7 @@ def _run_holding(
             return 1
         from guide_app.ui.help.content_problems import ContentProblemsDialog  # only on errors
 
-        ContentProblemsDialog(str(content), error.problems).exec()
+        ContentProblemsDialog(str(content or paths.content_dir()), error.problems).exec()
         return 1
     if args.smoke_test:
         from guide_app.shell import smoke  # only for --smoke-test
