@@ -249,6 +249,7 @@ def summary_html(
     out += _plan(review, guide, _SCREEN, "<h3>Open actions</h3>")
     if compared_with is not None:
         out += _comparison(compared_with, review, guide, _SCREEN, 3, changes_only)
+    out += _not_in_edition(review, guide, _SCREEN, 3)
     return "\n".join(out) + "\n"
 
 
@@ -257,11 +258,11 @@ def summary_html(
 _BREAK = ' style="page-break-before: always;"'
 
 
-def _criterion(heading: str, found: Assessment) -> list[str]:
+def _criterion(heading: str, found: Assessment, look: _Look = _PRINT, level: int = 3) -> list[str]:
     def row(label: str, value: str) -> str:
-        return f'<tr><td width="22%"{_PRINT.heading}><b>{label}</b></td><td>{value}</td></tr>'
+        return f'<tr><td width="22%"{look.heading}><b>{label}</b></td><td>{value}</td></tr>'
 
-    rows = [row("Status", _status(found.status, _PRINT, bold=True))]
+    rows = [row("Status", _status(found.status, look, bold=True))]
     if found.status is Status.NOT_APPLICABLE:
         rows.append(row("Reason not applicable", _lines(found.reason) or NOT_RECORDED))
     for label, text in (("Notes", found.notes), ("Evidence", found.evidence)):
@@ -274,7 +275,21 @@ def _criterion(heading: str, found: Assessment) -> list[str]:
                 "<br>".join(html.escape(breakable(action_text(a))) for a in found.actions),
             )
         )
-    return [f"<h3>{heading}</h3>", f"<table {_PRINT.table}>", *rows, "</table>"]
+    return [f"<h{level}>{heading}</h{level}>", f"<table {look.table}>", *rows, "</table>"]
+
+
+def _not_in_edition(review: Review, guide: Guide, look: _Look, level: int) -> list[str]:
+    """What the review found for criteria this edition lacks, kept and shown (read-only)."""
+    out: list[str] = []
+    old = not_in_edition(review, guide)
+    if old:
+        out += [
+            f"<h{level}>Criteria not in this edition</h{level}>",
+            f"<p>{html.escape(OLD_CRITERIA_INTRO)}</p>",
+        ]
+        for cid, found in old:
+            out += _criterion(f"{_e(cid)} {html.escape(NOT_IN_EDITION)}", found, look, level + 1)
+    return out
 
 
 def _sign_off() -> list[str]:
@@ -335,14 +350,7 @@ def report_html(
         out.append(f"<h2{_BREAK if n == 0 else ''}>{part.number}. {_e(part.principle.title)}</h2>")
         for number, criterion in part.criteria:
             out += _criterion(f"{number} {_e(criterion.title)}", assessment_of(review, criterion))
-    old = not_in_edition(review, guide)
-    if old:
-        out += [
-            "<h2>Criteria not in this edition</h2>",
-            f"<p>{html.escape(OLD_CRITERIA_INTRO)}</p>",
-        ]
-        for cid, found in old:
-            out += _criterion(f"{_e(cid)} {html.escape(NOT_IN_EDITION)}", found)
+    out += _not_in_edition(review, guide, _PRINT, 2)
     out += _plan(review, guide, _PRINT, f"<h2{_BREAK}>Action plan</h2>")
     out += _sign_off()
     out += ["</body></html>"]

@@ -174,28 +174,48 @@ def _run_holding(
     )
     place = paths.DataPlace(data, mode, log_file)
     log.info("starting %s; data folder %s (%s)", __version__, data, mode)
-    try:
-        window = create_main_window(
-            content, data, args.open_id, place, compiled=not args.smoke_test, root=guard.root
-        )
-    except ContentError as error:
-        for problem in error.problems:
-            log.error("%s", problem)
-        if args.smoke_test or not _can_show_dialogs():
-            print(f"{'smoke test failed: ' if args.smoke_test else ''}{error}", file=sys.stderr)
+    open_id = args.open_id
+    while True:  # again when the window closes to open another content edition
+        try:
+            window = create_main_window(
+                content, data, open_id, place, compiled=not args.smoke_test, root=guard.root
+            )
+        except ContentError as error:
+            for problem in error.problems:
+                log.error("%s", problem)
+            if args.smoke_test or not _can_show_dialogs():
+                print(f"{'smoke test failed: ' if args.smoke_test else ''}{error}", file=sys.stderr)
+                return 1
+            from guide_app.ui.help.content_problems import ContentProblemsDialog  # on errors
+
+            shown = str(content or paths.content_dir())
+            ContentProblemsDialog(shown, error.problems).exec()
             return 1
-        from guide_app.ui.help.content_problems import ContentProblemsDialog  # only on errors
+        if args.smoke_test:
+            from guide_app.shell import smoke  # only for --smoke-test
 
-        ContentProblemsDialog(str(content or paths.content_dir()), error.problems).exec()
-        return 1
-    if args.smoke_test:
-        from guide_app.shell import smoke  # only for --smoke-test
+            return smoke.check(window)
+        status = _run_window(args, app, guard, window, log_file)
+        if not window.restart_requested:
+            return status
+        log.info("opening the guide again on the content edition now chosen")
+        window.deleteLater()
+        open_id = None  # the page shown last, as saved, if the edition has it
 
-        return smoke.check(window)
+
+def _run_window(
+    args: argparse.Namespace,
+    app: QApplication,
+    guard: InstanceGuard,
+    window: MainWindow,
+    log_file: Path | None,
+) -> int:
+    """Show `window` and run the event loop until it closes; return the exit status."""
     crash = CrashHandler(log_file, window.flush_saves, lambda text: _show_crash(window, text))
     crash.install()
+    report = lambda text: window.report([text])  # noqa: E731
     guard.requested.connect(window.bring_forward)
-    guard.lost.connect(lambda text: window.report([text]))
+    guard.lost.connect(report)
     quitter = SignalQuitter(app, on_signal=window.close)
     app.aboutToQuit.connect(window.save_state)
     window.show()
@@ -204,10 +224,14 @@ def _run_holding(
         from guide_app.shell import smoke  # only for the start-up benchmark
 
         QTimer.singleShot(0, lambda: smoke.report_shown(window))
-    status = app.exec()
-    quitter.uninstall()
-    crash.uninstall()
-    return status
+    try:
+        return app.exec()
+    finally:
+        quitter.uninstall()
+        crash.uninstall()
+        app.aboutToQuit.disconnect(window.save_state)
+        guard.requested.disconnect(window.bring_forward)
+        guard.lost.disconnect(report)
 
 
 def _show_crash(window: MainWindow, text: str) -> None:

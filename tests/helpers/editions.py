@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import hashlib
+import io
+import zipfile
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -56,3 +58,21 @@ def folder_hash(folder: Path) -> str:
         elif path.is_file():
             digest.update(path.read_bytes())
     return digest.hexdigest()
+
+
+def rewritten(file: Path, change: dict[str, bytes | None], name: str = "") -> Path:
+    """A copy of the edition file with members replaced or added (or, with None, dropped)."""
+    with zipfile.ZipFile(file) as archive:
+        members = {info.filename: archive.read(info) for info in archive.infolist()}
+    for member, data in change.items():
+        if data is None:
+            members.pop(member)
+        else:
+            members[member] = data
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w") as archive:
+        for member, data in members.items():
+            archive.writestr(member, data)
+    out = file.with_name(name or "changed-" + file.name)
+    out.write_bytes(buffer.getvalue())
+    return out

@@ -122,7 +122,38 @@ def drive(out: Path) -> None:
     window.reading.save_pdf(out / "page.pdf")
     STEPS["diagnostics"] = window.help.diagnostics().splitlines()[0]
     STEPS["exported"] = sorted(p.name for p in out.iterdir())
+    STEPS["edition"] = install_edition(window, out.parent / "edition")
     window.close()  # the last window: the app quits and run() returns
+
+
+def install_edition(window: MainWindow, work: Path) -> str:
+    """Make a key and a signed edition, trust the key, install it with File > Install…."""
+    import shutil
+
+    from PySide6.QtWidgets import QDialog, QPushButton
+
+    from guide_app import paths
+    from guide_app.store.editions import keys
+    from guide_app.store.editions.edition_file import content_files, pack
+    from guide_app.store.editions.installed import Editions
+    from guide_app.store.editions.trust import add_trusted
+
+    content = work / "content"
+    shutil.copytree(paths.content_dir(), content)
+    guide_file = content / "guide.yaml"
+    text = guide_file.read_text(encoding="utf-8")
+    guide_file.write_text(text.replace(f'edition: "{window.guide.edition}"', 'edition: "2099.1"'))
+    key = keys.generate("Offline test")
+    pack(content_files(content), "2099.1", window.guide.date, key, work / "update.guide-edition")
+    add_trusted(key.public(), window.data_root, paths.keys_dir())
+    window.edition_commands.open_file(work / "update.guide-edition")
+    box = window.findChild(QDialog, "installEdition")
+    button = box.findChild(QPushButton, "install") if box is not None else None
+    if button is None:
+        raise RuntimeError("the install dialog offered no Install button")
+    button.click()
+    box.close()
+    return Editions(window.data_root, paths.content_dir(), paths.keys_dir()).active().edition.id
 
 
 def process_report() -> dict[str, object]:

@@ -40,6 +40,7 @@ def test_start_search_bookmark_review_export_and_quit_with_no_network(tmp_path: 
     assert report["steps"]["exported"] == [
         "bookmarks.json", "bookmarks.md", "page.pdf", "review.csv", "review.md", "review.pdf",
     ]  # fmt: skip
+    assert report["steps"]["edition"] == "2099.1"  # made, signed, checked and installed
     assert report["attempts"] == []  # no socket of any family, no name lookup
     assert report["network_modules_at_start"] == []
     assert report["network_modules"] == []  # not socket, ssl, http.client, urllib, QtNetwork

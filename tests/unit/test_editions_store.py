@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import io
 import zipfile
 from pathlib import Path
 
@@ -23,6 +22,7 @@ from tests.helpers.editions import (
     edition_file,
     folder_hash,
     make_publisher,
+    rewritten,
 )
 
 
@@ -47,24 +47,6 @@ def refused(file: Path, editions: Editions, words: str) -> EditionError:
         check(file, editions)
     assert folder_hash(editions.root.path) == before
     return caught.value
-
-
-def rewritten(file: Path, change: dict[str, bytes | None]) -> Path:
-    """A copy of the edition file with members replaced (or, with None, dropped)."""
-    with zipfile.ZipFile(file) as archive:
-        members = {info.filename: archive.read(info) for info in archive.infolist()}
-    for name, data in change.items():
-        if data is None:
-            members.pop(name)
-        else:
-            members[name] = data
-    buffer = io.BytesIO()
-    with zipfile.ZipFile(buffer, "w") as archive:
-        for name, data in members.items():
-            archive.writestr(name, data)
-    out = file.with_name("changed-" + file.name)
-    out.write_bytes(buffer.getvalue())
-    return out
 
 
 def test_a_valid_edition_installs_beside_the_shipped_one_and_becomes_the_one_used(

@@ -26,6 +26,7 @@ from guide_app.export.review_report import summary_html
 from guide_app.guide.model import Guide, Kind
 from guide_app.store.review_book import ReviewBook
 from guide_app.store.review_dates import uk_date
+from guide_app.store.review_summary import not_in_edition
 from guide_app.store.reviews import ReviewState, Status
 from guide_app.ui.review.criteria_model import STATUS_ROLE, CriteriaModel
 from guide_app.ui.review.criteria_tree import CriteriaTree
@@ -108,6 +109,10 @@ class ReviewEditor(QWidget):
         bar.addWidget(self.final_note, 1)
         bar.addWidget(self.reopen)
         self.final_bar.hide()
+        self.old_criteria = QLabel()
+        self.old_criteria.setObjectName("oldCriteriaNote")
+        self.old_criteria.setWordWrap(True)
+        self.old_criteria.hide()
         self.tree = CriteriaTree(self.model)
         self.filter = QComboBox()
         self.filter.setObjectName("statusFilter")
@@ -168,6 +173,7 @@ class ReviewEditor(QWidget):
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.privacy)
         layout.addWidget(self.final_bar)
+        layout.addWidget(self.old_criteria)
         layout.addWidget(self.tabs, 1)
         chain = [self.reopen, self.tabs.tabBar(), self.filter, self.tree]
         chain += [*self.panel.tab_chain(), *self.details_view.tab_chain()]
@@ -244,6 +250,13 @@ class ReviewEditor(QWidget):
         review = self.book.lookup(self.review_id)
         self.final_bar.setVisible(review is not None and review.final)
         self.reopen.setEnabled(review is not None and not self.book.read_only(review.id))
+        old = not_in_edition(review, self.guide) if review is not None else []
+        self.old_criteria.setText(
+            f"ⓘ {len(old)} assessed {'criterion is' if len(old) == 1 else 'criteria are'} not "
+            "in this edition of the guide. "
+            "What was recorded is kept, read-only, at the end of the Summary and in exports."
+        )
+        self.old_criteria.setVisible(bool(old))
 
     def _fill_compare(self) -> None:
         with QSignalBlocker(self.compare):

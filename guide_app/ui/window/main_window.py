@@ -23,6 +23,7 @@ from guide_app.identity import APP_NAME
 from guide_app.paths import DataPlace, cache_dir
 from guide_app.store.user_data import UserData
 from guide_app.ui.bookmarks.controller import BookmarkController
+from guide_app.ui.editions.commands import EditionCommands
 from guide_app.ui.help.commands import HelpCommands
 from guide_app.ui.lazy_tab import LazyTab
 from guide_app.ui.look.appearance import Appearance
@@ -99,6 +100,7 @@ class MainWindow(QMainWindow):
         self.toolbar.addWidget(spacer)
         self.toolbar.addWidget(self.search.field)
         self._painted = False
+        self.restart_requested = False  # read by shell/app.py once the window has closed
         self.recent = RecentPages(settings, guide, self)
         self.bookmark_control = BookmarkController(
             self,
@@ -126,13 +128,7 @@ class MainWindow(QMainWindow):
         self.side_tabs.setAccessibleName("Side panes")
         self.side_tabs.tabBar().setAccessibleName("Side pane tabs")  # it takes the keyboard
         cache = cache_dir(self.place.folder)
-        self.search = SearchController(
-            self.guide,
-            self.user_data,
-            cache,
-            self,
-            self.data_root,
-        )
+        self.search = SearchController(self.guide, self.user_data, cache, self, self.data_root)
         self.side_tabs.addTab(self.contents, "&Contents")
         # Search and Bookmarks are built when first chosen: the first frame need not wait.
         self.search_tab = LazyTab(self.side_tabs, "&Search", lambda: self.search.pane)
@@ -175,6 +171,7 @@ class MainWindow(QMainWindow):
         )
         self.review_commands = ReviewCommands(lambda: self.reviews, self.open, say)
         self.help = HelpCommands(self.guide, self.place, self.commands, SPECS, say, self)
+        self.edition_commands = EditionCommands(self.guide, self.data_root, self.restart, say, self)
         handlers: Handlers = {
             "back": self.history.back,
             "forward": self.history.forward,
@@ -184,7 +181,8 @@ class MainWindow(QMainWindow):
             "redo": self.undo_stack.redo,
             "quit": self.close,
         }
-        for feature in (self.look, self.reading, self.panes, self.review_commands, self.help):
+        features = (self.look, self.reading, self.panes, self.review_commands, self.help)
+        for feature in (*features, self.edition_commands):
             handlers |= feature.handlers()
         handlers |= self.bookmark_control.handlers(self.show_bookmarks)
         for name, handler in handlers.items():
@@ -199,8 +197,6 @@ class MainWindow(QMainWindow):
                 ("Review checklist", self.reviews.editor.tree),
             ]
         return [("Page", self.reader)]
-
-    # Side panes ------------------------------------------------------------------------
 
     @property
     def bookmarks_pane(self) -> BookmarksPane:
@@ -226,8 +222,6 @@ class MainWindow(QMainWindow):
         self.side_tabs.show()
         self.side_tabs.setCurrentWidget(self.search_tab.get())
 
-    # The reviews -----------------------------------------------------------------------
-
     @property
     def reviews(self) -> ReviewsView:
         """The service reviews: their list and checklist (built on first use)."""
@@ -241,8 +235,6 @@ class MainWindow(QMainWindow):
     def showing_reviews(self) -> bool:
         """True while the service reviews fill the centre of the window."""
         return self.reviews_place.shown()
-
-    # Navigation -----------------------------------------------------------------------
 
     def _connect(self) -> None:
         self.search.open_marked.connect(self.reading.open_highlighted)
@@ -320,8 +312,6 @@ class MainWindow(QMainWindow):
         if self.reviews_built is not None:
             self.reviews_built.rescale()
 
-    # Saving and state ------------------------------------------------------------------
-
     def flush_saves(self) -> bool:
         """Save bookmarks and reviews now, without asking anything; True if all were saved."""
         view = self.reviews_built  # not built: no review was opened or changed
@@ -382,6 +372,12 @@ class MainWindow(QMainWindow):
             from guide_app.ui.help.data_problems import show_data_problems  # a dialog: later
 
             show_data_problems(self, messages)
+
+    def restart(self) -> bool:
+        """Close, saving everything, so the app opens again (on another edition); False if not."""
+        self.restart_requested = True
+        self.restart_requested = self.close()
+        return self.restart_requested
 
     def closeEvent(self, event: QCloseEvent) -> None:
         """Save bookmarks, reviews and window state; stay open if the user chooses to."""

@@ -1,0 +1,1 @@
+"""Content editions in the window: install an update from a file, see and choose editions."""
