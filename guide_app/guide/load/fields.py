@@ -5,7 +5,7 @@ from __future__ import annotations
 import enum
 from dataclasses import dataclass
 
-from guide_app.guide.model import CHANGE_KINDS  # what can happen to a page in an edition
+from guide_app.guide.model import CHANGE_KINDS as CHANGE_KINDS  # re-exported: checks, schema
 
 ID_PATTERN = r"^[a-z0-9]+(-[a-z0-9]+)*$"
 DATE_PATTERN = r"^[0-9]{4}(-[0-9]{2}(-[0-9]{2})?)?$"
