@@ -30,6 +30,7 @@ if TYPE_CHECKING:
     from make_screenshots import Shot
 
 READ_PAGE = "local-knowledge"
+UPDATED_PAGE = "how-common-is-the-overlap"  # updated in 2026.2: its mark beside the review dates
 SEARCH_WORDS = "physio confidence"
 _SETTLE_ROUNDS = 6  # rounds of events and paints after each change
 _SETTLE_MS = 50
@@ -102,6 +103,16 @@ def show_search(window: MainWindow, _sample: SampleData) -> None:
     window.search.field.setText(SEARCH_WORDS)
 
 
+def show_whats_changed(window: MainWindow, _sample: SampleData) -> None:
+    """What's changed in this edition, as Help opens it: the current edition first."""
+    window.commands["whats_changed"].trigger()
+
+
+def show_updated_page(window: MainWindow, _sample: SampleData) -> None:
+    """A page updated in this edition: its basis, review dates and "Updated in" mark."""
+    window.open(UPDATED_PAGE)
+
+
 VIEWS: dict[str, Callable[[MainWindow, SampleData], None]] = {
     "reader": show_reader,
     "bookmarks": show_bookmarks,
@@ -109,6 +120,8 @@ VIEWS: dict[str, Callable[[MainWindow, SampleData], None]] = {
     "review-editing": show_review_editing,
     "review-summary": show_review_summary,
     "search": show_search,
+    "whats-changed": show_whats_changed,
+    "updated-page": show_updated_page,
 }
 
 

@@ -12,7 +12,9 @@ from guide_app.guide.problems import Problem
 
 HOME_ID = "home"
 SECTION_IDS = ("about", "areas", "principles", "examples", "evidence")
-RESERVED_IDS = frozenset((HOME_ID, *SECTION_IDS))
+CHANGES_ID = "whats-changed"  # the generated page listing each edition's changes (changes.yaml)
+RESERVED_IDS = frozenset((HOME_ID, *SECTION_IDS, CHANGES_ID))
+CHANGE_KINDS = ("added", "updated", "removed")  # what can happen to a page in an edition
 
 
 class Kind(enum.StrEnum):
@@ -133,6 +135,25 @@ class Source:
     accessed: str = ""  # when the page itself was last opened and read
 
 
+@dataclass(frozen=True, slots=True)
+class Change:
+    """What happened to one page in an edition (one of CHANGE_KINDS), and why."""
+
+    page: str  # the page's id; a removed page's is the id it had
+    change: str
+    reason: str
+
+
+@dataclass(frozen=True, slots=True)
+class EditionChanges:
+    """One edition of the content: its number, date, a note on it, and its pages' changes."""
+
+    number: str
+    date: str
+    note: str = ""
+    changes: tuple[Change, ...] = ()
+
+
 @dataclass(frozen=True)
 class Guide:
     """The whole guide, loaded and checked; nodes are in guide (reading) order."""
@@ -150,6 +171,17 @@ class Guide:
     warnings: tuple[Problem, ...] = ()
     synonyms: tuple[tuple[str, ...], ...] = ()  # groups of words search treats as the same
     fingerprint: str = ""  # a hash of the content files read
+    editions: tuple[EditionChanges, ...] = ()  # what changed in each edition, the current one first
+
+    def change_of(self, node: Node) -> Change | None:
+        """What happened to `node`'s page in the current edition (added or updated), if anything."""
+        current = next((e for e in self.editions if e.number == self.edition), None)
+        if current is None:
+            return None
+        for change in current.changes:
+            if change.change != "removed" and self.resolve(change.page) is node:
+                return change
+        return None
 
     @property
     def home(self) -> Node:

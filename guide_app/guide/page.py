@@ -9,7 +9,7 @@ from typing import Literal
 
 from guide_app.guide.currency import long_date, overdue_summary, review_text
 from guide_app.guide.currency import today as today_here
-from guide_app.guide.model import Guide, Kind, Node
+from guide_app.guide.model import CHANGES_ID, Guide, Kind, Node
 
 _MD_SPECIAL = re.compile(r"([\\`*_{}\[\]()#+\-.!|<>])")
 _KIND_NAMES = {  # how each kind of source (fields.SOURCE_KINDS) is named to a reader
@@ -92,6 +92,8 @@ def compose(guide: Guide, node: Node, today: str | None = None) -> Page:
     parts.html(f"<h1>{esc(page_node.title)}</h1>")
     if page_node.parent is None:
         made = f"Edition {esc(guide.edition)}, {esc(long_date(guide.date))}"
+        if CHANGES_ID in guide.nodes:
+            made += f' (<a href="guide:{CHANGES_ID}">what\'s changed in this edition</a>)'
         parts.html(f'<p class="meta">{made}. {esc(overdue_summary(guide, on))}</p>')
     parts.basis(guide, page_node, on)
     if page_node.summary:
@@ -166,6 +168,13 @@ class _PageParts:
         dates, overdue = review_text(node, on)
         if dates:
             text += f"<br>{esc(dates)}"
+        change = guide.change_of(node)
+        if change is not None:  # added or updated in this edition: said in words, with why
+            mark = "New" if change.change == "added" else "Updated"
+            text += (
+                f"<br><b>{mark} in {esc(guide.edition)}:</b> {esc(change.reason)} "
+                f'(<a href="guide:{CHANGES_ID}">what\'s changed</a>)'
+            )
         self.html(f'<p class="basis">{text}</p>')
         if overdue:
             self.html(

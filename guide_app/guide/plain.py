@@ -19,7 +19,8 @@ list per field in the dataclass's order, so each column is checked by one call i
      sources:  [[id...], [title...], [publisher...], [date...], [url...], [checked...],
                 [note...], [kind...], [accessed...]],
      aliases:  {former id: id}, linked_from: {id: [id...]},
-     warnings: [[file, line, message, severity]...], synonyms: [[word...]...]]
+     warnings: [[file, line, message, severity]...], synonyms: [[word...]...],
+     editions: [[number, date, note, [[page, change, reason]...]]...]]
 """
 
 from __future__ import annotations
@@ -32,10 +33,21 @@ from itertools import chain, repeat, starmap
 from types import MappingProxyType
 from typing import Any, TypeVar
 
-from guide_app.guide.model import HOME_ID, Basis, Guide, Kind, Node, Section, Source
+from guide_app.guide.model import (
+    CHANGE_KINDS,
+    HOME_ID,
+    Basis,
+    Change,
+    EditionChanges,
+    Guide,
+    Kind,
+    Node,
+    Section,
+    Source,
+)
 from guide_app.guide.problems import Problem, Severity
 
-LAYOUT = 3
+LAYOUT = 4
 _T = TypeVar("_T")
 _KINDS: dict[Any, Kind] = {kind.value: kind for kind in Kind}
 _BASES: dict[Any, Basis | None] = {basis.value: basis for basis in Basis}
@@ -107,6 +119,10 @@ def to_plain(guide: Guide) -> list[Any]:
         {target: list(ids) for target, ids in guide.linked_from.items()},
         [[p.file, p.line, p.message, p.severity.value] for p in guide.warnings],
         [list(group) for group in guide.synonyms],
+        [
+            [e.number, e.date, e.note, [[c.page, c.change, c.reason] for c in e.changes]]
+            for e in guide.editions
+        ],
     ]
 
 
@@ -119,12 +135,12 @@ def from_plain(plain: Any) -> Guide:
 
 
 def _guide(plain: Any) -> Guide:
-    _check(type(plain) is list and len(plain) == 13)
+    _check(type(plain) is list and len(plain) == 14)
     texts = plain[:7]
-    node_columns, source_columns, aliases, linked_from, warnings, synonyms = plain[7:]
+    node_columns, source_columns, aliases, linked_from, warnings, synonyms = plain[7:13]
     _check(_STR.issuperset(map(type, texts)) and _FINGERPRINT.fullmatch(texts[6]) is not None)
     _check(type(aliases) is dict and _STR.issuperset(map(type, aliases.values())))
-    _check(type(linked_from) is dict and type(warnings) is list)
+    _check(type(linked_from) is dict and type(warnings) is list and type(plain[13]) is list)
     nodes = {node.id: node for node in _nodes(_columns(node_columns, _NODE_FIELDS))}
     sources = {source.id: source for source in _sources(_columns(source_columns, _SOURCE_FIELDS))}
     _check(len(nodes) == len(node_columns[0]) and len(sources) == len(source_columns[0]))
@@ -145,7 +161,18 @@ def _guide(plain: Any) -> Guide:
         tuple(map(_warning, warnings)),
         tuple(_string_lists(synonyms)),
         fingerprint,
+        tuple(map(_edition, plain[13])),
     )
+
+
+def _edition(row: Any) -> EditionChanges:
+    _check(type(row) is list and len(row) == 4 and _STR.issuperset(map(type, row[:3])))
+    number, date, note, changes = row
+    _check(type(changes) is list and _LIST.issuperset(map(type, changes)))
+    _check(_TRIPLE.issuperset(map(len, changes)))
+    _check(_STR.issuperset(map(type, chain.from_iterable(changes))))
+    _check(all(change[1] in CHANGE_KINDS for change in changes))
+    return EditionChanges(number, date, note, tuple(starmap(Change, changes)))
 
 
 def _check(condition: bool) -> None:

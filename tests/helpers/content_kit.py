@@ -129,6 +129,27 @@ sources:
     publisher: Publisher two
 """
 
+# Not in FILES (the guide loads without a changes.yaml): pass changes=CHANGES to write_content.
+CHANGES = """\
+editions:
+  - edition: "1"
+    date: 2026-01-01
+    note: This edition adds an evidence page.
+    changes:
+      - page: ev-one
+        change: added
+        reason: New page on a guideline.
+      - page: old-alpha
+        change: updated
+        reason: Corrected the first paragraph.
+      - page: gone-page
+        change: removed
+        reason: Merged into the alpha area.
+  - edition: "0"
+    date: 2025-06-01
+    note: The first edition.
+"""
+
 FILES = {
     "guide.yaml": GUIDE,
     "areas/alpha.yaml": ALPHA,

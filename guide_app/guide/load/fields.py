@@ -5,6 +5,8 @@ from __future__ import annotations
 import enum
 from dataclasses import dataclass
 
+from guide_app.guide.model import CHANGE_KINDS as CHANGE_KINDS  # re-exported: checks, schema
+
 ID_PATTERN = r"^[a-z0-9]+(-[a-z0-9]+)*$"
 DATE_PATTERN = r"^[0-9]{4}(-[0-9]{2}(-[0-9]{2})?)?$"
 URL_PATTERN = r"^https?://\S+$"
@@ -41,6 +43,7 @@ class Type(enum.Enum):
     LINES = "lines"  # a list of non-blank texts
     BASIS = "basis"  # project, guidance, research or editorial
     SOURCE_KIND = "source kind"  # one of SOURCE_KINDS
+    CHANGE_KIND = "change kind"  # one of CHANGE_KINDS
     DATE = "date"  # YYYY, YYYY-MM or YYYY-MM-DD
     URL = "url"  # http(s) address
     RECORD = "record"  # a mapping described by `spec`
@@ -298,6 +301,33 @@ SYNONYMS_FILE = Spec(
     (_req("synonyms", Type.GROUPS, "Groups of words and phrases that mean the same thing."),),
 )
 
+CHANGE = Spec(
+    "change",
+    "What happened to one page in an edition, and why.",
+    (
+        _req("page", Type.ID, "The page's id (a removed page's: the id it had)."),
+        _req("change", Type.CHANGE_KIND, "What happened to it: " + ", ".join(CHANGE_KINDS) + "."),
+        _req("reason", Type.LINE, "Why, in a short plain sentence."),
+    ),
+)
+
+EDITION = Spec(
+    "edition",
+    "One edition of the content and what changed in it.",
+    (
+        _req("edition", Type.LINE, "The edition, as in guide.yaml, e.g. 2026.2."),
+        _req("date", Type.DATE, "The edition's date (YYYY-MM-DD)."),
+        _opt("note", Type.TEXT, "What the edition as a whole changed, in Markdown."),
+        _opt("changes", Type.RECORDS, "The pages added, updated or removed.", CHANGE),
+    ),
+)
+
+CHANGES_FILE = Spec(
+    "changes.yaml",
+    "What changed in each edition, and why (optional file; the newest edition first).",
+    (_req("editions", Type.RECORDS, "The editions, newest first.", EDITION),),
+)
+
 # Which spec describes which file: the key is the file name or the folder holding such files.
 FILE_SPECS: dict[str, Spec] = {
     "guide.yaml": GUIDE_FILE,
@@ -307,4 +337,5 @@ FILE_SPECS: dict[str, Spec] = {
     "principles.yaml": PRINCIPLES_FILE,
     "sources.yaml": SOURCES_FILE,
     "synonyms.yaml": SYNONYMS_FILE,
+    "changes.yaml": CHANGES_FILE,
 }

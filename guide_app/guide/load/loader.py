@@ -7,10 +7,13 @@ from pathlib import Path
 from types import MappingProxyType
 from typing import TypeGuard
 
+from guide_app.guide.changes_page import changes_node, with_changes_page
 from guide_app.guide.links import reverse_links
 from guide_app.guide.load import checks
+from guide_app.guide.load.changes import read_editions
 from guide_app.guide.load.fields import (
     AREA_FILE,
+    CHANGES_FILE,
     EVIDENCE_FILE,
     EXAMPLE_FILE,
     GUIDE_FILE,
@@ -23,7 +26,7 @@ from guide_app.guide.load.nodes import NodeMaker
 from guide_app.guide.load.review_dates import edition_review_dates
 from guide_app.guide.load.validate import Record, read_record
 from guide_app.guide.load.yamlfile import read_yaml
-from guide_app.guide.model import Guide, Kind, Source
+from guide_app.guide.model import EditionChanges, Guide, Kind, Node, Source
 from guide_app.guide.problems import ContentError, FileProblems, Problem, Severity
 
 _FOLDERS = {"areas": AREA_FILE, "examples": EXAMPLE_FILE, "evidence": EVIDENCE_FILE}
@@ -98,6 +101,11 @@ class _Builder:
                     self.maker.standalone(folder, node_id, kind, record, log)
         nodes = self.maker.finish()
         aliases = checks.check_ids(self.refs, self.problems)
+        linked_from = reverse_links(nodes, aliases)  # not from the generated changes page
+        current = (meta.get("edition", ""), meta.get("date", ""))
+        editions = self._editions(nodes, aliases, current)
+        if editions and "about" in nodes:  # before the links are checked: pages may link to it
+            nodes = with_changes_page(nodes, changes_node(editions, nodes, aliases, "about"))
         checks.check_references(nodes, sources, aliases, self.refs, self.problems)
         checks.check_orphans(nodes, sources, self.refs, self.problems)
         return Guide(
@@ -110,11 +118,22 @@ class _Builder:
             nodes=MappingProxyType(nodes),
             sources=MappingProxyType(sources),
             aliases=MappingProxyType(aliases),
-            linked_from=MappingProxyType(reverse_links(nodes, aliases)),
+            linked_from=MappingProxyType(linked_from),
             warnings=tuple(p for p in self.problems if p.severity is Severity.WARNING),
             synonyms=self._synonyms(),
             fingerprint=self.seen.hexdigest(),
+            editions=editions,
         )
+
+    def _editions(
+        self, nodes: dict[str, Node], aliases: dict[str, str], current: tuple[str, str]
+    ) -> tuple[EditionChanges, ...]:
+        """Read changes.yaml if there is one (the guide loads without it, and shows no changes)."""
+        path = self.root / "changes.yaml"
+        if not path.exists():
+            return ()
+        record, log = self._read(path, CHANGES_FILE)
+        return read_editions(record, log, nodes, aliases, current) if record is not None else ()
 
     def _synonyms(self) -> tuple[tuple[str, ...], ...]:
         """Read synonyms.yaml if there is one (search works without it)."""

@@ -8,6 +8,7 @@ from typing import Any
 
 from guide_app.guide.load.fields import (
     BASIS_VALUES,
+    CHANGE_KINDS,
     DATE_PATTERN,
     FILE_SPECS,
     ID_PATTERN,
@@ -29,6 +30,7 @@ _DEF_NAMES = {
     "principles.yaml": "principles",
     "sources.yaml": "sources",
     "synonyms.yaml": "synonyms",
+    "changes.yaml": "changes",
 }
 
 
@@ -46,6 +48,7 @@ def _value_schema(field: Field) -> dict[str, Any]:
         },
         Type.BASIS: {"enum": list(BASIS_VALUES)},
         Type.SOURCE_KIND: {"enum": list(SOURCE_KINDS)},
+        Type.CHANGE_KIND: {"enum": list(CHANGE_KINDS)},
         Type.DATE: {"type": "string", "pattern": DATE_PATTERN},
         Type.URL: {"type": "string", "pattern": URL_PATTERN},
     }
@@ -80,8 +83,9 @@ def content_schema() -> dict[str, Any]:
         "description": (
             "Point your editor at #/$defs/<kind> for each file: guide.yaml -> guide, areas/*.yaml "
             "-> area, examples/*.yaml -> example, evidence/*.yaml -> evidence, principles.yaml -> "
-            "principles, sources.yaml -> sources, synonyms.yaml -> synonyms. Links, ids and "
-            "sources across files are checked by `guide-app check-content`."
+            "principles, sources.yaml -> sources, synonyms.yaml -> synonyms, changes.yaml -> "
+            "changes. Links, ids and sources across files are checked by `guide-app "
+            "check-content`."
         ),
         "anyOf": [{"$ref": f"#/$defs/{name}"} for name in defs],
         "$defs": defs,

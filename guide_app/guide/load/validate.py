@@ -10,6 +10,7 @@ from typing import Any
 
 from guide_app.guide.load.fields import (
     BASIS_VALUES,
+    CHANGE_KINDS,
     DATE_PATTERN,
     ID_PATTERN,
     MARKUP_PATTERN,
@@ -210,6 +211,7 @@ def _read_scalar(
         Type.ID: (_ID.match, "an id: lower-case letters and digits joined by hyphens"),
         Type.BASIS: (lambda t: t in BASIS_VALUES, "one of: " + ", ".join(BASIS_VALUES)),
         Type.SOURCE_KIND: (lambda t: t in SOURCE_KINDS, "one of: " + ", ".join(SOURCE_KINDS)),
+        Type.CHANGE_KIND: (lambda t: t in CHANGE_KINDS, "one of: " + ", ".join(CHANGE_KINDS)),
         Type.DATE: (_DATE.match, "a date written YYYY, YYYY-MM or YYYY-MM-DD"),
         Type.URL: (_URL.match, "a web address starting http:// or https://"),
     }
@@ -225,6 +227,7 @@ def _expected(kind: Type) -> str:
         Type.ID: "an id",
         Type.BASIS: "one of: " + ", ".join(BASIS_VALUES),
         Type.SOURCE_KIND: "one of: " + ", ".join(SOURCE_KINDS),
+        Type.CHANGE_KIND: "one of: " + ", ".join(CHANGE_KINDS),
         Type.DATE: "a date",
         Type.URL: "a web address",
     }.get(kind, "text")

@@ -8,7 +8,7 @@ from PySide6.QtCore import QUrl
 from PySide6.QtGui import QAction, QDesktopServices, QGuiApplication, QKeySequence
 from PySide6.QtWidgets import QWidget
 
-from guide_app.guide.model import Guide
+from guide_app.guide.model import CHANGES_ID, Guide
 from guide_app.identity import APP_NAME
 from guide_app.paths import DataPlace
 from guide_app.ui.plain_text import menu_text
@@ -19,6 +19,9 @@ SPECS: tuple[ActionSpec, ...] = (
          QKeySequence.StandardKey.HelpContents, menu=("&Help", 1), menu_order=2),
     spec("welcome", "&How to use this guide", "The guide in two minutes", menu=("&Help", 1),
          menu_order=1),
+    spec("whats_changed", "What's &changed in this edition",
+         "What was added, updated or removed in this edition, and why", menu=("&Help", 1),
+         menu_order=3),
     spec("open_data_folder", "Open &data folder", "Show where your data is kept",
          menu=("&Help", 2)),
     spec("diagnostics", "Copy &diagnostics", "Copy versions and paths for IT support",
@@ -43,9 +46,11 @@ class HelpCommands:
     ) -> None:
         self.guide, self.place, self.actions, self.specs = guide, place, actions, specs
         self.say, self.window = say, parent
+        # "whats_changed" opens a page (the window's): there is none without content/changes.yaml
+        actions["whats_changed"].setEnabled(CHANGES_ID in guide.nodes)
 
     def handlers(self) -> Handlers:
-        """What each help command does, by name ("welcome" is the window's: it opens a page)."""
+        """What each help command does ("welcome" and "whats_changed" open pages: the window's)."""
         return {
             "shortcuts": self.show_shortcuts,
             "open_data_folder": self.open_data_folder,

@@ -17,7 +17,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from guide_app.guide.model import Guide, Node
+from guide_app.guide.model import CHANGES_ID, Guide, Node
 from guide_app.guide.page import compose
 from guide_app.identity import APP_NAME
 from guide_app.paths import DataPlace, cache_dir
@@ -177,6 +177,7 @@ class MainWindow(QMainWindow):
             "forward": self.history.forward,
             "home": self.navigator.home,
             "welcome": lambda: self.open(WELCOME_PAGE),
+            "whats_changed": lambda: self.open(CHANGES_ID),
             "undo": self.undo_stack.undo,
             "redo": self.undo_stack.redo,
             "quit": self.close,
