@@ -41,7 +41,8 @@ def test_set_remove_and_put_back_tell_the_listeners() -> None:
     assert store.set_text("alpha", "Call 01234 567890") is None
     assert store.for_node(["old-alpha", "alpha"]).text == "Call 01234 567890"  # type: ignore[union-attr]
     old = store.remove("alpha")
-    assert old is not None and len(store) == 0
+    assert old is not None
+    assert len(store) == 0
     store.put(old)
     assert store.notes == [old]
     assert store.set_text("alpha", "   ") == old  # blank text removes the note
@@ -126,9 +127,7 @@ def test_a_newer_file_is_read_only_and_never_overwritten(tmp_path: Path) -> None
 
 def test_export_then_import_and_a_second_import_changes_nothing(guide: Guide) -> None:
     source = LocalInfoStore()
-    source.replace_all(
-        [LocalNote("alpha", "A", STAMP), LocalNote("gone-page", "G", STAMP)]
-    )
+    source.replace_all([LocalNote("alpha", "A", STAMP), LocalNote("gone-page", "G", STAMP)])
     data = export_json(source)
     assert json.loads(data)["kind"] == KIND
     target = LocalInfoStore()

@@ -25,6 +25,7 @@ from guide_app.store.user_data import UserData
 from guide_app.ui.bookmarks.controller import BookmarkController
 from guide_app.ui.help.commands import HelpCommands
 from guide_app.ui.lazy_tab import LazyTab
+from guide_app.ui.local_info.controller import LocalInfoController
 from guide_app.ui.look.appearance import Appearance
 from guide_app.ui.look.commands import LookCommands
 from guide_app.ui.plain_text import window_title
@@ -111,6 +112,10 @@ class MainWindow(QMainWindow):
             self.statusBar(),
             self.user_data.bookmark_saving,
         )
+        self.local_info = LocalInfoController(
+            self, guide, self.user_data, self.undo_stack, self.commands, self.current_node,
+            self.reader,
+        )  # fmt: skip
         self.appearance = Appearance(settings, self)
         self._make_commands()
         self._connect()
@@ -126,13 +131,7 @@ class MainWindow(QMainWindow):
         self.side_tabs.setAccessibleName("Side panes")
         self.side_tabs.tabBar().setAccessibleName("Side pane tabs")  # it takes the keyboard
         cache = cache_dir(self.place.folder)
-        self.search = SearchController(
-            self.guide,
-            self.user_data,
-            cache,
-            self,
-            self.data_root,
-        )
+        self.search = SearchController(self.guide, self.user_data, cache, self, self.data_root)
         self.side_tabs.addTab(self.contents, "&Contents")
         # Search and Bookmarks are built when first chosen: the first frame need not wait.
         self.search_tab = LazyTab(self.side_tabs, "&Search", lambda: self.search.pane)
@@ -186,6 +185,7 @@ class MainWindow(QMainWindow):
         }
         for feature in (self.look, self.reading, self.panes, self.review_commands, self.help):
             handlers |= feature.handlers()
+        handlers |= self.local_info.handlers()
         handlers |= self.bookmark_control.handlers(self.show_bookmarks)
         for name, handler in handlers.items():
             self.commands[name].triggered.connect(lambda _checked=False, h=handler: h())
@@ -290,7 +290,7 @@ class MainWindow(QMainWindow):
             self.contents.show_node("")
             self.setWindowTitle(f"Service reviews — {APP_TITLE}")
         else:
-            page = compose(self.guide, self.guide.nodes[where.page])
+            page = self.local_info.decorate(compose(self.guide, self.guide.nodes[where.page]))
             self.reader.show_page(page)
             self.centre.setCurrentWidget(self.reading_area)
             self.side_tabs.show()
@@ -299,6 +299,7 @@ class MainWindow(QMainWindow):
             named = page.title if page.title == APP_TITLE else f"{page.title} — {APP_TITLE}"
             self.setWindowTitle(window_title(named))  # the home page is named once
         self.bookmark_control.refresh()
+        self.local_info.refresh()
 
     def _update_actions(self) -> None:
         self.commands["back"].setEnabled(self.history.can_go_back())
@@ -387,7 +388,8 @@ class MainWindow(QMainWindow):
         """Save bookmarks, reviews and window state; stay open if the user chooses to."""
         view = self.reviews_built
         reviews_saved = view is None or view.flush_before_quit()
-        if not (self.bookmark_control.flush_before_quit() and reviews_saved):
+        local_saved = self.local_info.flush_before_quit()
+        if not (self.bookmark_control.flush_before_quit() and reviews_saved and local_saved):
             event.ignore()
             return
         if not self.user_data.flush():  # rescued reviews search read, never shown: try once more
