@@ -26,7 +26,7 @@ THEMES = ("light", "dark", "contrast")  # guide_app.ui.look.appearance.THEMES, l
 # The review editor with a long review: as opened, then at its status buttons, notes and actions.
 VIEWS = ("reader", "bookmarks", "review", "review-editing")
 # A few more views, at the first size, zoom and theme only.
-EXTRA_VIEWS = ("search", "review-summary")
+EXTRA_VIEWS = ("search", "review-summary", "local-information")
 README_SHOT = "reader.png"
 
 

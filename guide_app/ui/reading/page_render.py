@@ -60,12 +60,13 @@ LOCAL_HEADING = "Your team's local information — not part of the guide"
 
 def local_information_html(text: str, changed: str) -> str:
     """The team's own note as a framed block: escaped, every line kept, never read as markup."""
-    lines = "<br>".join(html.escape(line, quote=True) for line in text.strip().splitlines())
+    lines = "<br>".join(html.escape(line, quote=True) for line in text.strip("\r\n").splitlines())
     when = html.escape(long_date(changed[:10]), quote=True)
     return (
         '<table class="local" width="100%" border="1" cellspacing="0" cellpadding="8">'
         f'<tr><td><p class="local-heading">{html.escape(LOCAL_HEADING)}</p>'
-        f'<p class="local-when">Last changed {when}. Edit local information… changes it.</p>'
+        f'<p class="local-when">Last changed {when}. Edit &gt; Edit local information… '
+        "(Ctrl+Shift+I) changes it.</p>"
         f'<p class="local-text">{lines}</p></td></tr></table>'
     )
 
