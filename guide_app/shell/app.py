@@ -7,7 +7,6 @@ import logging
 import os
 import sys
 import time
-from collections.abc import Callable
 from pathlib import Path
 
 from PySide6.QtCore import QTimer
@@ -17,7 +16,6 @@ from PySide6.QtWidgets import QApplication
 from guide_app import __version__, identity, paths
 from guide_app.common.safe_files import DataRoot
 from guide_app.guide.compiled import load_guide_cached
-from guide_app.guide.model import Guide
 from guide_app.guide.problems import ContentError
 from guide_app.shell import logs
 from guide_app.shell.crash import CrashHandler
@@ -25,7 +23,7 @@ from guide_app.shell.instance import InstanceGuard, hand_over
 from guide_app.shell.signals import SignalQuitter
 from guide_app.store.bookmark_file import BookmarkFile
 from guide_app.store.bookmarks import BookmarkStore
-from guide_app.store.local_info import LocalInfoStore
+from guide_app.store.local_info import LocalInfoStore, current_ids
 from guide_app.store.local_info_file import LocalInfoFile
 from guide_app.store.user_data import UserData
 from guide_app.ui.icons import app_icon
@@ -87,7 +85,7 @@ def create_main_window(
     loaded = bookmark_file.load_into(bookmarks)
     local_info, local_file = LocalInfoStore(), LocalInfoFile(data, root)
     local_loaded = local_file.load_into(local_info)
-    if not local_info.read_only and local_info.follow_renames(_current_id(guide)):
+    if not local_info.read_only and local_info.follow_renames(current_ids(guide)):
         local_file.rewrite_needed = True  # kept under a page's former id: saved under its new
     settings = open_settings(data, root)
     user_data = UserData(data, root, bookmarks, bookmark_file, local_info, local_file)
@@ -101,16 +99,6 @@ def create_main_window(
             log.warning("%s", message)
         QTimer.singleShot(0, lambda: window.report(told))
     return window
-
-
-def _current_id(guide: Guide) -> Callable[[str], str | None]:
-    """The current id of a page, given its id or a former one (None if it is not here)."""
-
-    def current(node_id: str) -> str | None:
-        node = guide.resolve(node_id)
-        return node.id if node is not None else None
-
-    return current
 
 
 def run(args: argparse.Namespace) -> int:

@@ -7,6 +7,7 @@ from dataclasses import asdict, dataclass, field
 from typing import Any
 
 from guide_app.common.user_text import clean
+from guide_app.guide.model import Guide
 from guide_app.store.stamps import now
 
 SCHEMA_VERSION = 1
@@ -147,3 +148,13 @@ def parse(payload: dict[str, Any]) -> tuple[list[LocalNote], int]:
         except LocalInfoError:
             continue
     return good, len(records) - len(good)
+
+
+def current_ids(guide: Guide) -> Callable[[str], str | None]:
+    """The current id of a page given its id or a former one (None: not in this edition)."""
+
+    def current(node_id: str) -> str | None:
+        node = guide.resolve(node_id)
+        return node.id if node is not None else None
+
+    return current

@@ -7,6 +7,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, replace
 
 from guide_app.common.user_text import clean_data
+from guide_app.guide.model import Guide
 from guide_app.store.documents import SCHEMA_KEY
 from guide_app.store.local_info import (
     SCHEMA_VERSION,
@@ -109,3 +110,40 @@ def plan_import(
         else:
             unchanged += 1
     return ImportPlan(tuple(added), tuple(replaced), unchanged)
+
+
+def titles(guide: Guide) -> Callable[[str], str]:
+    """A page's title by its id or a former one; one not in this edition says so."""
+
+    def title(node_id: str) -> str:
+        node = guide.resolve(node_id)
+        return node.title if node is not None else f"{node_id} (not in this edition)"
+
+    return title
+
+
+def _indented(text: str) -> str:
+    return "\n".join(f"      {line}" for line in text.strip().splitlines())
+
+
+def describe(plan: ImportPlan, title: Callable[[str], str]) -> str:
+    """The plan in plain words: each page added, then each page replaced with old and new."""
+    lines: list[str] = []
+
+    def page(change: Change) -> None:
+        lines.append(f"  {title(change.node_id)}")
+
+    if plan.added:
+        lines.append(f"ADDED ({len(plan.added)} page{'' if len(plan.added) == 1 else 's'})")
+        for change in plan.added:
+            page(change)
+            lines += ["    New:", _indented(change.new.text), ""]
+    if plan.replaced:
+        count = len(plan.replaced)
+        lines.append(f"REPLACED ({count} page{'' if count == 1 else 's'})")
+        for change in plan.replaced:
+            page(change)
+            old = change.old.text if change.old is not None else ""
+            lines += ["    Now (will be replaced):", _indented(old)]
+            lines += ["    From the file:", _indented(change.new.text), ""]
+    return "\n".join(lines).rstrip() + "\n"

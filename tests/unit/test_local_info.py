@@ -10,7 +10,7 @@ import pytest
 from guide_app.guide.load.loader import load_guide
 from guide_app.guide.model import Guide
 from guide_app.store.documents import Status
-from guide_app.store.local_info import LocalInfoError, LocalInfoStore, LocalNote
+from guide_app.store.local_info import LocalInfoError, LocalInfoStore, LocalNote, current_ids
 from guide_app.store.local_info_exchange import KIND, export_json, import_json, plan_import
 from guide_app.store.local_info_file import FILE_NAME, LocalInfoFile
 from guide_app.store.review_book import ReviewBook
@@ -24,14 +24,6 @@ STAMP = "2026-11-02T09:30:00+00:00"
 @pytest.fixture
 def guide(tmp_path: Path) -> Guide:
     return load_guide(write_content(tmp_path / "content"))
-
-
-def current_id(guide: Guide):  # type: ignore[no-untyped-def]
-    def current(node_id: str) -> str | None:
-        node = guide.resolve(node_id)
-        return node.id if node is not None else None
-
-    return current
 
 
 def test_set_remove_and_put_back_tell_the_listeners() -> None:
@@ -62,7 +54,7 @@ def test_renamed_pages_follow_and_missing_pages_are_kept(guide: Guide) -> None:
     store.replace_all(
         [LocalNote("old-alpha", "renamed", STAMP), LocalNote("gone-page", "kept", STAMP)]
     )
-    assert store.follow_renames(current_id(guide)) == 1
+    assert store.follow_renames(current_ids(guide)) == 1
     assert [(n.node_id, n.text, n.changed) for n in store.notes] == [
         ("alpha", "renamed", STAMP),
         ("gone-page", "kept", STAMP),
@@ -74,7 +66,7 @@ def test_renamed_pages_follow_and_missing_pages_are_kept(guide: Guide) -> None:
 def test_a_former_id_never_overwrites_the_note_of_the_new_id(guide: Guide) -> None:
     store = LocalInfoStore()
     store.replace_all([LocalNote("alpha", "new", STAMP), LocalNote("old-alpha", "old", STAMP)])
-    assert store.follow_renames(current_id(guide)) == 0
+    assert store.follow_renames(current_ids(guide)) == 0
     assert [n.node_id for n in store.notes] == ["alpha", "old-alpha"]
 
 
@@ -133,14 +125,14 @@ def test_export_then_import_and_a_second_import_changes_nothing(guide: Guide) ->
     target = LocalInfoStore()
     target.replace_all([LocalNote("alpha", "old text", STAMP)])
     notes = import_json(data, "team.json")
-    plan = plan_import(target, notes, current_id(guide))
+    plan = plan_import(target, notes, current_ids(guide))
     assert [(c.node_id, c.new.text) for c in plan.added] == [("gone-page", "G")]
     assert [(c.node_id, c.old.text, c.new.text) for c in plan.replaced] == [  # type: ignore[union-attr]
         ("alpha", "old text", "A")
     ]
     for change in plan.changes:
         target.put(change.new)
-    again = plan_import(target, import_json(data, "team.json"), current_id(guide))
+    again = plan_import(target, import_json(data, "team.json"), current_ids(guide))
     assert again.changes == ()
     assert again.unchanged == 2
 
@@ -149,7 +141,7 @@ def test_an_import_under_a_former_id_goes_to_the_current_page(guide: Guide) -> N
     source = LocalInfoStore()
     source.replace_all([LocalNote("old-alpha", "from a older edition", STAMP)])
     plan = plan_import(LocalInfoStore(), import_json(export_json(source), "x.json"),
-                       current_id(guide))  # fmt: skip
+                       current_ids(guide))  # fmt: skip
     assert [c.node_id for c in plan.added] == ["alpha"]
 
 

@@ -13,7 +13,7 @@ from PySide6.QtWidgets import QWidget
 from guide_app.common.safe_files import read_regular, write_export
 from guide_app.guide.model import Guide, Node
 from guide_app.guide.page import Page, compose
-from guide_app.store.local_info import LocalInfoError, LocalNote
+from guide_app.store.local_info import LocalInfoError, LocalNote, current_ids
 from guide_app.store.user_data import UserData
 from guide_app.ui.autosave import AutoSaver, flush_or_ask
 from guide_app.ui.local_info.undo import SetLocalInfo
@@ -194,24 +194,17 @@ class LocalInfoController(QObject):
 
         Raises LocalInfoError (a file that is not an export, or not valid) and OSError.
         """
-        from guide_app.store.local_info_exchange import import_json, plan_import
+        from guide_app.store.local_info_exchange import import_json, plan_import, titles
         from guide_app.ui.local_info.import_preview import ImportPreview
         from guide_app.ui.local_info.undo import ImportLocalInfo
 
-        def current(node_id: str) -> str | None:
-            node = self.guide.resolve(node_id)
-            return node.id if node is not None else None
-
-        plan = plan_import(self.store, import_json(read_regular(path), path.name), current)
+        notes = import_json(read_regular(path), path.name)
+        plan = plan_import(self.store, notes, current_ids(self.guide))
         if not plan.changes:
             self._say(f"Nothing to import from {path.name}: it is all here already.", STATUS_MS)
             return None
 
-        def title(node_id: str) -> str:
-            node = self.guide.resolve(node_id)
-            return node.title if node is not None else f"{node_id} (not in this edition)"
-
-        preview = ImportPreview(path.name, plan, title, self.window)
+        preview = ImportPreview(path.name, plan, titles(self.guide), self.window)
 
         def go() -> None:
             self.undo.push(ImportLocalInfo(self.store, plan, path.name))

@@ -14,34 +14,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from guide_app.store.local_info_exchange import Change, ImportPlan
-
-
-def _indented(text: str) -> str:
-    return "\n".join(f"      {line}" for line in text.strip().splitlines())
-
-
-def describe(plan: ImportPlan, title: Callable[[str], str]) -> str:
-    """The plan in plain words: each page added, then each page replaced with old and new."""
-    lines: list[str] = []
-
-    def page(change: Change) -> None:
-        lines.append(f"  {title(change.node_id)}")
-
-    if plan.added:
-        lines.append(f"ADDED ({len(plan.added)} page{'' if len(plan.added) == 1 else 's'})")
-        for change in plan.added:
-            page(change)
-            lines += ["    New:", _indented(change.new.text), ""]
-    if plan.replaced:
-        count = len(plan.replaced)
-        lines.append(f"REPLACED ({count} page{'' if count == 1 else 's'})")
-        for change in plan.replaced:
-            page(change)
-            old = change.old.text if change.old is not None else ""
-            lines += ["    Now (will be replaced):", _indented(old)]
-            lines += ["    From the file:", _indented(change.new.text), ""]
-    return "\n".join(lines).rstrip() + "\n"
+from guide_app.store.local_info_exchange import ImportPlan, describe
 
 
 class ImportPreview(QDialog):
