@@ -1,4 +1,4 @@
-"""Command line: the parser; start the app, or run a sub-command (content.py, reviews.py)."""
+"""Command line: the parser; start the app, or run a sub-command (content, reviews, local_info)."""
 
 from __future__ import annotations
 
@@ -7,7 +7,7 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from guide_app import __version__, paths
-from guide_app.cli import review_args
+from guide_app.cli import local_info, review_args
 
 # The kind filters of search (guide_app.guide.search.FILTERS, without the user's notes).
 SEARCH_KINDS = ("areas", "solutions", "challenges", "examples", "principles", "evidence", "about")
@@ -69,6 +69,7 @@ def build_parser() -> argparse.ArgumentParser:
     search.add_argument("--kind", choices=SEARCH_KINDS, help="only this kind of page")
     search.add_argument("--limit", type=int, default=20, metavar="N", help="at most N results")
     review_args.add_commands(commands)
+    local_info.add_commands(commands)
     return parser
 
 
@@ -83,6 +84,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         from guide_app.cli import reviews  # reads and exports reviews: not to start the app
 
         return reviews.run(args)
+    if args.command in local_info.COMMANDS:
+        return local_info.run(args)
     if args.command == "search":
         from guide_app.cli import content
 
