@@ -187,3 +187,36 @@ def test_a_foreign_file_is_refused_by_name(window: MainWindow, tmp_path: Path) -
     foreign.write_text('{"schema_version": 1, "bookmarks": []}', encoding="utf-8")
     with pytest.raises(LocalInfoError, match=r"bookmarks\.json is not an export"):
         window.local_info.import_from(foreign)
+
+
+def test_a_newer_file_makes_local_information_read_only(
+    make_window: MakeWindow, kit_content: Path, data_dir: Path
+) -> None:
+    data_dir.mkdir(parents=True)
+    original = '{"schema_version": 5, "notes": []}'
+    (data_dir / "local-information.json").write_text(original, encoding="utf-8")
+    window = make_window(kit_content, "alpha")
+    edit = window.commands["edit_local_info"]
+    assert not edit.isEnabled()
+    assert "newer version" in edit.toolTip()
+    assert not window.commands["import_local_info"].isEnabled()
+    window.close()
+    assert (data_dir / "local-information.json").read_text(encoding="utf-8") == original
+
+
+def test_text_longer_than_the_limit_is_shown_whole_and_read_only(
+    qtbot: QtBot, window: MainWindow
+) -> None:
+    from guide_app.ui.text_limit import TEXT_LIMIT
+
+    long_text = "x " * (TEXT_LIMIT // 2 + 1)
+    window.user_data.local_info.put(LocalNote("alpha", long_text, STAMP))
+    window.open("alpha")
+    editor = window.local_info.edit()
+    assert isinstance(editor, LocalInfoEditor)
+    assert editor.text.toPlainText() == long_text
+    assert editor.text.isReadOnly()
+    assert editor.text.message.isVisible()
+    editor.buttons.button(QDialogButtonBox.StandardButton.Save).click()
+    qtbot.waitUntil(lambda: not editor.isVisible())
+    assert window.user_data.local_info.notes == [LocalNote("alpha", long_text, STAMP)]
