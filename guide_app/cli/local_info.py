@@ -69,7 +69,7 @@ def run(args: argparse.Namespace) -> int:
 
 def export_local(data: Path, output: Path) -> None:
     """Write every note in `data` to `output`; only reads the data folder."""
-    from guide_app.store.local_info_exchange import export_json
+    from guide_app.store.local_info_exchange import export_json, pages
 
     if data.exists() and not data.is_dir():
         raise CommandError(f"{data} is not a folder")
@@ -81,7 +81,7 @@ def export_local(data: Path, output: Path) -> None:
         write_export(output, export_json(store), data)
     except OSError as error:
         raise CommandError(f"cannot write {output}: {error.strerror or error}") from None
-    print(f"Exported local information of {len(store)} page(s) to {output}")
+    print(f"Exported the local information of {pages(len(store))} to {output}")
 
 
 def _guide(content: Path) -> Guide:

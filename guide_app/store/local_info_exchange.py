@@ -112,6 +112,11 @@ def plan_import(
     return ImportPlan(tuple(added), tuple(replaced), unchanged)
 
 
+def pages(n: int) -> str:
+    """`n` pages in words: "1 page", "3 pages"."""
+    return f"{n} page" if n == 1 else f"{n} pages"
+
+
 def titles(guide: Guide) -> Callable[[str], str]:
     """A page's title by its id or a former one; one not in this edition says so."""
 
@@ -134,13 +139,12 @@ def describe(plan: ImportPlan, title: Callable[[str], str]) -> str:
         lines.append(f"  {title(change.node_id)}")
 
     if plan.added:
-        lines.append(f"ADDED ({len(plan.added)} page{'' if len(plan.added) == 1 else 's'})")
+        lines.append(f"ADDED ({pages(len(plan.added))})")
         for change in plan.added:
             page(change)
             lines += ["    New:", _indented(change.new.text), ""]
     if plan.replaced:
-        count = len(plan.replaced)
-        lines.append(f"REPLACED ({count} page{'' if count == 1 else 's'})")
+        lines.append(f"REPLACED ({pages(len(plan.replaced))})")
         for change in plan.replaced:
             page(change)
             old = change.old.text if change.old is not None else ""

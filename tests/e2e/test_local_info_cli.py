@@ -35,7 +35,7 @@ def test_export_then_import_shows_the_changes_and_twice_changes_nothing(
     exported = tmp_path / "team.json"
     result = run("export-local", str(exported), "--data-dir", str(theirs), data_dir=data_dir)
     assert result.returncode == 0, result.stderr
-    assert result.stdout.startswith("Exported local information of 2 page(s) to ")
+    assert result.stdout.startswith("Exported the local information of 2 pages to ")
     keep(data_dir, LocalNote("alpha", "Our alpha", STAMP))
     content = write_content(tmp_path / "content")
     args = ("import-local", str(exported), "--content", str(content))

@@ -161,11 +161,12 @@ class LocalInfoController(QObject):
 
     def export_to(self, path: Path) -> None:
         """Write every note to `path` (raises OSError, also for a place in the data folder)."""
-        from guide_app.store.local_info_exchange import export_json
+        from guide_app.store.local_info_exchange import export_json, pages
 
         write_export(path, export_json(self.store), self.data_dir)
-        count = len(self.store)
-        self._say(f"Exported local information of {count} page(s) to {path}", STATUS_MS)
+        self._say(
+            f"Exported the local information of {pages(len(self.store))} to {path}", STATUS_MS
+        )
 
     def ask_export(self) -> bool:
         """Ask where to export, then export; return True if a file was written."""

@@ -19,7 +19,7 @@ class LocalInfoEditor(QDialog):
         intro = QLabel(
             f"Your team's own notes for “{title}”: phone numbers, the local pathway, who to "
             "call. They are shown at the top of this page, marked as yours, not the guide's, "
-            "and kept on this computer only. Do not write anything that identifies a patient."
+            "and saved on this computer. Do not write anything that identifies a patient."
         )
         intro.setObjectName("localInfoIntro")
         intro.setTextFormat(Qt.TextFormat.PlainText)  # the title is shown as written

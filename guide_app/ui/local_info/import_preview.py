@@ -14,7 +14,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from guide_app.store.local_info_exchange import ImportPlan, describe
+from guide_app.store.local_info_exchange import ImportPlan, describe, pages
 
 
 class ImportPreview(QDialog):
@@ -27,10 +27,11 @@ class ImportPreview(QDialog):
         self.setObjectName("localInfoImportPreview")
         self.setWindowTitle("Import local information")
         self.plan = plan
-        same = f" {plan.unchanged} already here, unchanged." if plan.unchanged else ""
+        have = "has" if plan.unchanged == 1 else "have"
+        same = f" {pages(plan.unchanged)} already {have} the same text." if plan.unchanged else ""
         summary = QLabel(
-            f"{name} would add local information to {len(plan.added)} page(s) and replace it "
-            f"on {len(plan.replaced)}.{same} Nothing changes until you choose Import; "
+            f"{name} would add local information to {pages(len(plan.added))} and replace it "
+            f"on {pages(len(plan.replaced))}.{same} Nothing changes until you choose Import; "
             "Edit > Undo takes an import back."
         )
         summary.setObjectName("localInfoImportSummary")
