@@ -26,7 +26,10 @@ THEMES = ("light", "dark", "contrast")  # guide_app.ui.look.appearance.THEMES, l
 # The review editor with a long review: as opened, then at its status buttons, notes and actions.
 VIEWS = ("reader", "bookmarks", "review", "review-editing")
 # A few more views, at the first size, zoom and theme only.
-EXTRA_VIEWS = ("search", "review-summary", "whats-changed", "updated-page")
+EXTRA_VIEWS = (
+    "search", "review-summary", "whats-changed", "updated-page", "local-information",
+    "install-edition",
+)  # fmt: skip
 README_SHOT = "reader.png"
 
 

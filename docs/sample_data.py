@@ -1,4 +1,4 @@
-"""A team's bookmarks and a long service review, written into a data folder through the stores.
+"""A team's bookmarks, local information and long review, written to a data folder by the stores.
 
 Used by `make screenshots` (docs/make_screenshots.py) and the screen-reader check (tests/a11y):
 both need the data a real team would have, written exactly as the app writes it.
@@ -13,6 +13,8 @@ from pathlib import Path
 from guide_app.guide.model import Guide
 from guide_app.store.bookmark_file import BookmarkFile
 from guide_app.store.bookmarks import BookmarkStore
+from guide_app.store.local_info import LocalInfoStore
+from guide_app.store.local_info_file import LocalInfoFile
 from guide_app.store.review_book import ReviewBook
 from guide_app.store.review_summary import principles
 from guide_app.store.reviews import Status
@@ -29,6 +31,20 @@ BOOKMARKS = (
     ("ng59-low-back-pain-and-sciatica", ""),
     ("five-minute-conversation", "Print the questions for the new starters' pack."),
     ("local-knowledge", ""),
+)
+# (page id, the team's own text): phone numbers from Ofcom's range kept for drama, never real.
+LOCAL_INFORMATION = (
+    (
+        "local-knowledge",
+        (
+            "Pain and mood clinic (Tuesdays): 01632 960123, ask for the duty physiotherapist.\n"
+            "Talking therapies: people can refer themselves at reception; leaflets are in the "
+            "blue folder.\n"
+            "Social prescriber: Sam, Mondays and Thursdays, extension 4321.\n"
+            "Our pathway: GP, then MSK triage, then the pain and mood clinic. Same-day worries "
+            "go to the duty GP."
+        ),
+    ),
 )
 # The statuses given to the criteria in turn, so that every status appears in the review.
 STATUS_TURN = (
@@ -67,10 +83,15 @@ class SampleData:
 
 
 def write_sample_data(data_dir: Path, guide: Guide) -> SampleData:
-    """Write bookmarks (with notes and a folder) and a long review into `data_dir`."""
+    """Write bookmarks (with notes and a folder), local information and a long review."""
     data_dir.mkdir(parents=True, exist_ok=True)
     marks = _bookmarks(guide)
     BookmarkFile(data_dir).save(marks)
+    local = LocalInfoStore()
+    for node_id, text in LOCAL_INFORMATION:
+        if node_id in guide.nodes:
+            local.set_text(node_id, text)
+    LocalInfoFile(data_dir).save(local)
     book = ReviewBook(data_dir)
     book.load()
     review = book.create(

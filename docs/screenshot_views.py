@@ -1,8 +1,9 @@
 """Render one screen size's screenshots (run by make_screenshots.py, on that size's screen).
 
-The window is built as the app builds it, over a data folder holding a team's bookmarks and a
-long review (docs/sample_data.py), shown maximised as on a small laptop screen; each picture
-is the whole screen, so a window or control past its edge is seen to be cut off.
+The window is built as the app builds it, over a data folder holding a team's bookmarks, local
+information and a long review (docs/sample_data.py), shown maximised as on a small laptop
+screen; each picture is the whole screen, so a window or control past its edge is seen to be
+cut off.
 """
 
 from __future__ import annotations
@@ -54,6 +55,12 @@ def show_bookmarks(window: MainWindow, sample: SampleData) -> None:
     """A bookmarked page, with the Bookmarks pane open on its bookmark (Ctrl+B)."""
     window.open(sample.bookmarked[0])
     window.commands["show_bookmarks"].trigger()
+
+
+def show_local_information(window: MainWindow, _sample: SampleData) -> None:
+    """A page with the team's local information framed at its top, the page focused."""
+    window.open(READ_PAGE)
+    window.reader.setFocus()
 
 
 def show_review(window: MainWindow, sample: SampleData) -> None:
@@ -122,6 +129,7 @@ VIEWS: dict[str, Callable[[MainWindow, SampleData], None]] = {
     "search": show_search,
     "whats-changed": show_whats_changed,
     "updated-page": show_updated_page,
+    "local-information": show_local_information,
 }
 
 

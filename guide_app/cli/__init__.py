@@ -1,4 +1,4 @@
-"""Command line: the parser; start the app, or run a sub-command (content.py, reviews.py)."""
+"""Command line: the parser; start the app, or run a sub-command (content, reviews, local_info)."""
 
 from __future__ import annotations
 
@@ -7,7 +7,7 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from guide_app import __version__, paths
-from guide_app.cli import edition_args, review_args
+from guide_app.cli import edition_args, local_info, review_args
 
 # The kind filters of search (guide_app.guide.search.FILTERS, without the user's notes).
 SEARCH_KINDS = ("areas", "solutions", "challenges", "examples", "principles", "evidence", "about")
@@ -70,6 +70,7 @@ def build_parser() -> argparse.ArgumentParser:
     search.add_argument("--limit", type=int, default=20, metavar="N", help="at most N results")
     review_args.add_commands(commands)
     edition_args.add_commands(commands)
+    local_info.add_commands(commands)
     return parser
 
 
@@ -88,6 +89,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         from guide_app.cli import editions  # signing and installing: not to start the app
 
         return editions.run(args)
+    if args.command in local_info.COMMANDS:
+        return local_info.run(args)
     if args.command == "search":
         from guide_app.cli import content
 

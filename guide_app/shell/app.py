@@ -25,6 +25,8 @@ from guide_app.shell.signals import SignalQuitter
 from guide_app.store.bookmark_file import BookmarkFile
 from guide_app.store.bookmarks import BookmarkStore
 from guide_app.store.editions.installed import Editions
+from guide_app.store.local_info import LocalInfoStore, current_ids
+from guide_app.store.local_info_file import LocalInfoFile
 from guide_app.store.user_data import UserData
 from guide_app.ui.icons import app_icon
 from guide_app.ui.plain_text import shown_as_typed
@@ -87,12 +89,16 @@ def create_main_window(
     bookmarks = BookmarkStore()
     bookmark_file = BookmarkFile(data, root)
     loaded = bookmark_file.load_into(bookmarks)
+    local_info, local_file = LocalInfoStore(), LocalInfoFile(data, root)
+    local_loaded = local_file.load_into(local_info)
+    if not local_info.read_only and local_info.follow_renames(current_ids(guide)):
+        local_file.rewrite_needed = True  # kept under a page's former id: saved under its new
     settings = open_settings(data, root)
-    user_data = UserData(data, root, bookmarks, bookmark_file)
+    user_data = UserData(data, root, bookmarks, bookmark_file, local_info, local_file)
     window = MainWindow(guide, settings, user_data, place or paths.DataPlace(data, "given"))
     window.setWindowIcon(app_icon())
     window.restore_state(open_id)
-    told += [m for m in (loaded.message, settings.problem) if m]
+    told += [m for m in (loaded.message, local_loaded.message, settings.problem) if m]
     told += root.odd_folders(("backups", "logs", "cache", "requests"))
     if told:
         for message in told:
@@ -196,7 +202,7 @@ def _run_holding(
 
             return smoke.check(window)
         status = _run_window(args, app, guard, window, log_file)
-        if not window.restart_requested:
+        if not window.edition_commands.restart_requested:
             return status
         log.info("opening the guide again on the content edition now chosen")
         window.deleteLater()

@@ -1,4 +1,4 @@
-"""The user's own words, gathered for search: bookmark notes and review notes and evidence."""
+"""The user's own words, gathered for search: bookmark notes, local information, review notes."""
 
 from __future__ import annotations
 
@@ -6,16 +6,26 @@ from guide_app.guide.locations import REVIEW_SCHEME
 from guide_app.guide.model import Guide
 from guide_app.guide.search.result import Note
 from guide_app.store.bookmarks import BookmarkStore
+from guide_app.store.local_info import LocalInfoStore
 from guide_app.store.review_book import ReviewBook
 
 
-def collect_notes(guide: Guide, bookmarks: BookmarkStore, reviews: ReviewBook) -> list[Note]:
-    """Every bookmark note and every review note, evidence and reason, with where it leads."""
+def collect_notes(
+    guide: Guide,
+    bookmarks: BookmarkStore,
+    reviews: ReviewBook,
+    local: LocalInfoStore | None = None,
+) -> list[Note]:
+    """Every bookmark note, local information, review note, evidence and reason, and its page."""
     notes = [
         Note(b.node_id, b.title, "Your bookmark", b.note)
         for b in bookmarks.bookmarks
         if b.note.strip()
     ]
+    for kept in local.notes if local is not None else []:
+        node = guide.resolve(kept.node_id)
+        title = node.title if node is not None else f"{kept.node_id} (not in this edition)"
+        notes.append(Note(kept.node_id, title, "Your local information", kept.text))
     for review in reviews.reviews:
         for criterion_id, found in review.assessments.items():
             text = "\n".join(t for t in (found.notes, found.evidence, found.reason) if t.strip())

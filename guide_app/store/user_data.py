@@ -1,4 +1,4 @@
-"""The one owner of the user's data: bookmarks and reviews, their files, and their saving."""
+"""The one owner of the user's data: bookmarks, local information, reviews, files and saving."""
 
 from __future__ import annotations
 
@@ -9,6 +9,8 @@ from typing import TYPE_CHECKING
 from guide_app.common.safe_files import DataRoot
 from guide_app.store.bookmark_file import BookmarkFile
 from guide_app.store.bookmarks import BookmarkStore
+from guide_app.store.local_info import LocalInfoStore
+from guide_app.store.local_info_file import LocalInfoFile
 from guide_app.store.saving import Saveable, SaveRegistry
 
 if TYPE_CHECKING:
@@ -16,12 +18,15 @@ if TYPE_CHECKING:
 
 BOOKMARKS = "bookmarks"  # the names the user reads in "Your … could not be saved"
 REVIEWS = "service reviews"
-# (which store, what changed, the bookmark, folder or review id): one shape for both stores
+LOCAL_INFO = "local information"
+# (which store, what changed, the bookmark, folder, page or review id): one shape for all
 Listener = Callable[[str, str, str | None], None]
 
 
 class UserData:
-    """Owns the bookmark store and file, the review book (read when first needed) and saving.
+    """Owns the bookmarks and the local information (stores and files), the reviews and saving.
+
+    The review book is read when first needed.
 
     Nothing here needs Qt or a widget: the window and the command line read the same data,
     and search reads the reviews' notes without the reviews being shown. `saving` holds one
@@ -34,6 +39,8 @@ class UserData:
         root: DataRoot | None = None,
         bookmarks: BookmarkStore | None = None,
         bookmark_file: BookmarkFile | None = None,
+        local_info: LocalInfoStore | None = None,
+        local_info_file: LocalInfoFile | None = None,
     ) -> None:
         self.data, self.root = data, root
         self.bookmarks = bookmarks if bookmarks is not None else BookmarkStore()
@@ -41,15 +48,23 @@ class UserData:
         self.saving = SaveRegistry()
         self.bookmark_saving: Saveable = self.saving.register(BOOKMARKS, self._save_bookmarks)
         self.review_saving: Saveable = self.saving.register(REVIEWS, self._save_reviews)
+        self.local_info = local_info if local_info is not None else LocalInfoStore()
+        self.local_info_file = local_info_file
+        self.local_info_saving: Saveable = self.saving.register(LOCAL_INFO, self._save_local)
         self._reviews: ReviewBook | None = None
         self._listeners: list[Listener] = []
         self.bookmarks.subscribe(lambda what, item: self._tell(BOOKMARKS, what, item))
+        self.local_info.subscribe(lambda what, item: self._tell(LOCAL_INFO, what, item))
 
     # Bookmarks -----------------------------------------------------------------------------
 
     def _save_bookmarks(self) -> None:
         if self.bookmark_file is not None:
             self.bookmark_file.save(self.bookmarks)
+
+    def _save_local(self) -> None:
+        if self.local_info_file is not None:
+            self.local_info_file.save(self.local_info)
 
     # Reviews -------------------------------------------------------------------------------
 
@@ -88,7 +103,7 @@ class UserData:
     # Changes and saving --------------------------------------------------------------------
 
     def subscribe(self, listener: Listener) -> None:
-        """Call `listener(store, what, id)` after every change to bookmarks or reviews."""
+        """Call `listener(store, what, id)` after every change to bookmarks, notes or reviews."""
         self._listeners.append(listener)
 
     def _tell(self, store: str, what: str, item: str | None) -> None:

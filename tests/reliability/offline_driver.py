@@ -143,6 +143,10 @@ def install_edition(window: MainWindow, work: Path) -> str:
     guide_file = content / "guide.yaml"
     text = guide_file.read_text(encoding="utf-8")
     guide_file.write_text(text.replace(f'edition: "{window.guide.edition}"', 'edition: "2099.1"'))
+    changes = content / "changes.yaml"
+    entry = f'editions:\n  - edition: "2099.1"\n    date: {window.guide.date}\n'
+    entry += "    note: Made by the offline test.\n    changes: []\n"
+    changes.write_text(changes.read_text(encoding="utf-8").replace("editions:\n", entry, 1))
     key = keys.generate("Offline test")
     pack(content_files(content), "2099.1", window.guide.date, key, work / "update.guide-edition")
     add_trusted(key.public(), window.data_root, paths.keys_dir())

@@ -89,7 +89,7 @@ def test_an_edition_installs_from_the_file_menu_and_opens_after_a_restart(
     assert (data_dir / "editions" / "2099.1" / "content" / "guide.yaml").is_file()
     press(qtbot, box, "restart_now")
     qtbot.waitUntil(lambda: not window.isVisible())
-    assert window.restart_requested
+    assert window.edition_commands.restart_requested
     again = make_window()
     assert again.guide.edition == "2099.1"
 
@@ -156,7 +156,7 @@ def test_an_edition_change_keeps_every_bookmark_and_review(
     assert first.flush_saves()
     first.edition_commands.open_file(edition_file(tmp_path, publisher.key, "2099.1"))
     press(qtbot, dialog(qtbot, first, "installEdition"), "install")
-    assert first.restart()
+    assert first.edition_commands.restart()
 
     second = make_window()  # the test content: neither the page nor the criterion is in it
     assert second.guide.edition == "2099.1"

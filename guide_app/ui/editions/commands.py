@@ -24,22 +24,23 @@ SPECS: tuple[ActionSpec, ...] = (
 
 
 class EditionCommands:
-    """Opens the install dialog (after a file is chosen) and the editions dialog.
-
-    `restart` closes the window so that the app opens again on the chosen edition; it returns
-    False if the window stayed open (the user chose to stay, to save something first).
-    """
+    """Opens the install dialog (after a file is chosen) and the editions dialog."""
 
     def __init__(
-        self,
-        guide: Guide,
-        root: DataRoot,
-        restart: Callable[[], bool],
-        say: Callable[[str], None],
-        parent: QWidget,
+        self, guide: Guide, root: DataRoot, say: Callable[[str], None], parent: QWidget
     ) -> None:
-        self.guide, self.root, self.restart, self.say = guide, root, restart, say
-        self.window = parent
+        self.guide, self.root, self.say, self.window = guide, root, say, parent
+        self.restart_requested = False  # read by shell/app.py once the window has closed
+
+    def restart(self) -> bool:
+        """Close the window, saving everything, so the app opens again on the chosen edition.
+
+        False if the window stayed open (the user chose to stay, to deal with something not
+        saved).
+        """
+        self.restart_requested = True
+        self.restart_requested = self.window.close()
+        return self.restart_requested
 
     def handlers(self) -> Handlers:
         """What each edition command does, by name."""

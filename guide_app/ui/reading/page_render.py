@@ -2,11 +2,14 @@
 
 from __future__ import annotations
 
+import html
 import re
+from dataclasses import replace
 
 from PySide6.QtGui import QColor, QPalette, QTextDocument
 
-from guide_app.guide.page import Page
+from guide_app.guide.currency import long_date
+from guide_app.guide.page import Block, Page
 
 _FEATURES = QTextDocument.MarkdownFeature(
     QTextDocument.MarkdownFeature.MarkdownDialectGitHub.value
@@ -52,6 +55,31 @@ def page_html(page: Page, *, paper: bool = False, heading: str = "") -> str:
     return "<html><body>" + heading + "\n".join(parts) + "</body></html>"
 
 
+LOCAL_HEADING = "Your team's local information — not part of the guide"
+
+
+def local_information_html(text: str, changed: str) -> str:
+    """The team's own note as a framed block: escaped, every line kept, never read as markup."""
+    lines = "<br>".join(html.escape(line, quote=True) for line in text.strip("\r\n").splitlines())
+    when = html.escape(long_date(changed[:10]), quote=True)
+    return (
+        '<table class="local" width="100%" border="1" cellspacing="0" cellpadding="8">'
+        f'<tr><td><p class="local-heading">{html.escape(LOCAL_HEADING)}</p>'
+        f'<p class="local-when">Last changed {when}. Edit &gt; Edit local information… '
+        "(Ctrl+Shift+I) changes it.</p>"
+        f'<p class="local-text">{lines}</p></td></tr></table>'
+    )
+
+
+def with_local_information(page: Page, text: str, changed: str) -> Page:
+    """`page` with the team's note framed just below its title (at the top when it has none)."""
+    block = Block("html", local_information_html(text, changed))
+    blocks = list(page.blocks)
+    at = next((n + 1 for n, b in enumerate(blocks) if b.text.startswith("<h1>")), 0)
+    blocks.insert(at, block)
+    return replace(page, blocks=tuple(blocks))
+
+
 def _mix(front: QColor, back: QColor, weight: float) -> str:
     """Blend two colours (weight of `front` from 0 to 1) into a #rrggbb name."""
     mixed = QColor.fromRgbF(
@@ -89,4 +117,9 @@ def page_stylesheet(palette: QPalette) -> str:
         table.facts th {{ text-align: left; padding-right: 16px; font-weight: 600; }}
         ol.sources li {{ margin-bottom: 6px; }}
         p.neighbours {{ color: {muted}; margin-top: 28px; }}
+        table.local {{ border-color: {text}; border-style: solid; margin-top: 4px;
+            margin-bottom: 14px; background-color: {panel}; }}
+        p.local-heading {{ font-weight: 600; margin-top: 0px; }}
+        p.local-when {{ color: {muted}; font-size: small; margin-top: 0px; }}
+        p.local-text {{ white-space: pre-wrap; }}
     """

@@ -134,7 +134,9 @@ class SearchController(QObject):
         if self.index is not None and self.reviews is not None:
             from guide_app.store.search_notes import collect_notes  # with the index
 
-            notes = collect_notes(self.guide, self.user_data.bookmarks, self.reviews)
+            notes = collect_notes(
+                self.guide, self.user_data.bookmarks, self.reviews, self.user_data.local_info
+            )
             self.index.set_notes(notes)
 
     def _typed(self, text: str) -> None:

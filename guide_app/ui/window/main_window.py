@@ -26,6 +26,7 @@ from guide_app.ui.bookmarks.controller import BookmarkController
 from guide_app.ui.editions.commands import EditionCommands
 from guide_app.ui.help.commands import HelpCommands
 from guide_app.ui.lazy_tab import LazyTab
+from guide_app.ui.local_info.controller import LocalInfoController
 from guide_app.ui.look.appearance import Appearance
 from guide_app.ui.look.commands import LookCommands
 from guide_app.ui.plain_text import window_title
@@ -100,7 +101,6 @@ class MainWindow(QMainWindow):
         self.toolbar.addWidget(spacer)
         self.toolbar.addWidget(self.search.field)
         self._painted = False
-        self.restart_requested = False  # read by shell/app.py once the window has closed
         self.recent = RecentPages(settings, guide, self)
         self.bookmark_control = BookmarkController(
             self,
@@ -113,6 +113,10 @@ class MainWindow(QMainWindow):
             self.statusBar(),
             self.user_data.bookmark_saving,
         )
+        self.local_info = LocalInfoController(
+            self, guide, self.user_data, self.undo_stack, self.commands, self.current_node,
+            self.reader,
+        )  # fmt: skip
         self.appearance = Appearance(settings, self)
         self._make_commands()
         self._connect()
@@ -171,7 +175,7 @@ class MainWindow(QMainWindow):
         )
         self.review_commands = ReviewCommands(lambda: self.reviews, self.open, say)
         self.help = HelpCommands(self.guide, self.place, self.commands, SPECS, say, self)
-        self.edition_commands = EditionCommands(self.guide, self.data_root, self.restart, say, self)
+        self.edition_commands = EditionCommands(self.guide, self.data_root, say, self)
         handlers: Handlers = {
             "back": self.history.back,
             "forward": self.history.forward,
@@ -183,7 +187,7 @@ class MainWindow(QMainWindow):
             "quit": self.close,
         }
         features = (self.look, self.reading, self.panes, self.review_commands, self.help)
-        for feature in (*features, self.edition_commands):
+        for feature in (*features, self.edition_commands, self.local_info):
             handlers |= feature.handlers()
         handlers |= self.bookmark_control.handlers(self.show_bookmarks)
         for name, handler in handlers.items():
@@ -283,7 +287,7 @@ class MainWindow(QMainWindow):
             self.contents.show_node("")
             self.setWindowTitle(f"Service reviews — {APP_TITLE}")
         else:
-            page = compose(self.guide, self.guide.nodes[where.page])
+            page = self.local_info.decorate(compose(self.guide, self.guide.nodes[where.page]))
             self.reader.show_page(page)
             self.centre.setCurrentWidget(self.reading_area)
             self.side_tabs.show()
@@ -292,6 +296,7 @@ class MainWindow(QMainWindow):
             named = page.title if page.title == APP_TITLE else f"{page.title} — {APP_TITLE}"
             self.setWindowTitle(window_title(named))  # the home page is named once
         self.bookmark_control.refresh()
+        self.local_info.refresh()
 
     def _update_actions(self) -> None:
         self.commands["back"].setEnabled(self.history.can_go_back())
@@ -374,17 +379,12 @@ class MainWindow(QMainWindow):
 
             show_data_problems(self, messages)
 
-    def restart(self) -> bool:
-        """Close, saving everything, so the app opens again (on another edition); False if not."""
-        self.restart_requested = True
-        self.restart_requested = self.close()
-        return self.restart_requested
-
     def closeEvent(self, event: QCloseEvent) -> None:
         """Save bookmarks, reviews and window state; stay open if the user chooses to."""
         view = self.reviews_built
         reviews_saved = view is None or view.flush_before_quit()
-        if not (self.bookmark_control.flush_before_quit() and reviews_saved):
+        local_saved = self.local_info.flush_before_quit()
+        if not (self.bookmark_control.flush_before_quit() and reviews_saved and local_saved):
             event.ignore()
             return
         if not self.user_data.flush():  # rescued reviews search read, never shown: try once more
