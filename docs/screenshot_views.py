@@ -8,6 +8,7 @@ cut off.
 
 from __future__ import annotations
 
+import shutil
 import sys
 import tempfile
 import traceback
@@ -120,6 +121,72 @@ def show_updated_page(window: MainWindow, _sample: SampleData) -> None:
     window.open(UPDATED_PAGE)
 
 
+def _content_copy(folder: Path, guide_lines: dict[str, str], dated: str = "") -> Path:
+    """A copy of the shipped content with some of guide.yaml's lines replaced."""
+    content = folder / "content"
+    shutil.copytree(paths.content_dir(), content)
+    guide = content / "guide.yaml"
+    text = guide.read_text(encoding="utf-8")
+    for old, new in guide_lines.items():
+        text = text.replace(old, new)
+    guide.write_text(text, encoding="utf-8")
+    if dated:  # the current edition's date in changes.yaml must match guide.yaml's
+        changes = content / "changes.yaml"
+        body = changes.read_text(encoding="utf-8")
+        changes.write_text(body.replace(dated, dated.split(":")[0] + ": 2025-06-01", 1))
+    return content
+
+
+def show_install_edition(window: MainWindow, _sample: SampleData) -> None:
+    """File > Install content update… on a signed edition file: what it holds, ready to install."""
+    from guide_app.store.editions import keys
+    from guide_app.store.editions.edition_file import content_files, pack
+    from guide_app.store.editions.trust import add_trusted
+
+    folder = Path(tempfile.mkdtemp(prefix="guide-app-edition-"))
+    edition = window.guide.edition
+    content = _content_copy(folder, {f'edition: "{edition}"': 'edition: "2027.1"'})
+    changes = content / "changes.yaml"
+    entry = f'editions:\n  - edition: "2027.1"\n    date: {window.guide.date}\n'
+    entry += "    note: Corrections after the winter review.\n    changes: []\n"
+    changes.write_text(changes.read_text(encoding="utf-8").replace("editions:\n", entry, 1))
+    key = keys.generate("Pain and Mental Health Guide editors")
+    file = folder / "guide-2027.1.guide-edition"
+    pack(content_files(content), "2027.1", window.guide.date, key, file)
+    add_trusted(key.public(), window.data_root, paths.keys_dir())
+    window.edition_commands.open_file(file)
+
+
+def show_overdue_page(window: MainWindow, _sample: SampleData) -> None:
+    """A page past its review date, in a second window over a copy of the content dated 2025."""
+    folder = Path(tempfile.mkdtemp(prefix="guide-app-overdue-"))
+    content = _content_copy(
+        folder,
+        {
+            "date: 2026-12-04": "date: 2025-06-01",
+            "review_due: 2027-12-04": "review_due: 2026-06-01",
+        },
+        dated="    date: 2026-12-04",
+    )
+    other = create_main_window(content, folder / "data", READ_PAGE)
+    _EXTRA.append(other)
+    other.showMaximized()
+    wait_until_shown(other)
+
+
+_EXTRA: list[MainWindow] = []  # windows a view opened over the main one
+
+
+def close_extras(window: MainWindow) -> None:
+    """Close what an earlier view opened (a dialog, a second window) before the next view."""
+    while _EXTRA:
+        _EXTRA.pop().close()
+    for widget in QApplication.topLevelWidgets():
+        if widget is not window and widget.isVisible() and widget.isWindow():
+            widget.close()
+    settle()
+
+
 VIEWS: dict[str, Callable[[MainWindow, SampleData], None]] = {
     "reader": show_reader,
     "bookmarks": show_bookmarks,
@@ -130,6 +197,8 @@ VIEWS: dict[str, Callable[[MainWindow, SampleData], None]] = {
     "whats-changed": show_whats_changed,
     "updated-page": show_updated_page,
     "local-information": show_local_information,
+    "install-edition": show_install_edition,
+    "overdue-page": show_overdue_page,
 }
 
 
@@ -188,6 +257,7 @@ def _take(window: MainWindow, shot: Shot, sample: SampleData, out: Path) -> None
         appearance.set_zoom(shot.zoom)
     if appearance.theme != shot.theme:
         appearance.set_theme(shot.theme)
+    close_extras(window)
     VIEWS[shot.view](window, sample)
     settle()
     path = out / shot.file_name

@@ -4,11 +4,11 @@ from __future__ import annotations
 
 import argparse
 import sys
-from collections.abc import Callable, Iterator
-from contextlib import contextmanager
+from collections.abc import Callable
 from pathlib import Path
 
 from guide_app import paths
+from guide_app.cli.data_folder import CommandError, holding
 from guide_app.common.safe_files import DataRoot
 from guide_app.guide.currency import long_date
 from guide_app.guide.problems import ContentError, Severity
@@ -19,13 +19,7 @@ from guide_app.store.editions.installed import Editions
 from guide_app.store.editions.manifest import EditionError
 from guide_app.store.editions.trust import add_trusted, find, trusted_keys
 
-
-class CommandError(Exception):
-    """What went wrong, for the user (and any further lines, such as content problems)."""
-
-    def __init__(self, message: str, lines: tuple[str, ...] = ()) -> None:
-        super().__init__(message)
-        self.lines = lines
+_IN_APP = "File > Install content update… or File > Content editions…"
 
 
 def run(args: argparse.Namespace, ask: Callable[[str], str] = input) -> int:
@@ -89,7 +83,7 @@ def _trust(args: argparse.Namespace, ask: Callable[[str], str]) -> None:
     key = keys.read_public(Path(args.file))
     print(f"Key:         {key.name}")
     print(f"Fingerprint: {key.fingerprint}")
-    with _holding(args) as root:
+    with holding(_data(args), _IN_APP) as root:
         if find(trusted_keys(root, _keys())[0], key.fingerprint) is not None:
             print("This key is already trusted here.")
             return
@@ -116,7 +110,7 @@ def _install(args: argparse.Namespace, _ask: Callable[[str], str]) -> None:
         f"{verified.key.name} ({verified.key.fingerprint}); {len(verified.files)} files match "
         f"their hashes; {checked.pages} pages load without problems."
     )
-    with _holding(args) as root:
+    with holding(_data(args), _IN_APP) as root:
         editions = _editions(root)
         checked = check(file, editions)  # again, now that nothing else can change the folder
         edition = install(checked, editions)
@@ -146,7 +140,7 @@ def _list(args: argparse.Namespace, _ask: Callable[[str], str]) -> None:
 
 
 def _use(args: argparse.Namespace, _ask: Callable[[str], str]) -> None:
-    with _holding(args) as root:
+    with holding(_data(args), _IN_APP) as root:
         edition = _editions(root).choose(args.edition, pinned=True)
     name = "the app's own edition" if edition.shipped else "edition"
     print(f"The guide uses {name} {edition.id} from its next start.")
@@ -155,29 +149,6 @@ def _use(args: argparse.Namespace, _ask: Callable[[str], str]) -> None:
 def _data(args: argparse.Namespace) -> Path:
     """The data folder the command works on."""
     return paths.data_dir(args.command_data_dir or args.data_dir)
-
-
-@contextmanager
-def _holding(args: argparse.Namespace) -> Iterator[DataRoot]:
-    """The data folder, locked as the app locks it; refused while the app has it open."""
-    from guide_app.shell.instance import InstanceGuard  # Qt's lock file, as the app uses
-
-    data = _data(args)
-    guard = InstanceGuard(data)
-    try:
-        if not guard.acquire(serve=False):
-            raise CommandError(
-                f"the guide is open with the data folder {data}. Close it and run this again, "
-                "or use File > Install content update… in the guide."
-            )
-    except OSError as error:
-        raise CommandError(
-            f"the data folder {data} cannot be used: {error.strerror or error}"
-        ) from None
-    try:
-        yield guard.root
-    finally:
-        guard.release()
 
 
 def _keys() -> Path:

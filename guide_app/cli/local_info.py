@@ -7,6 +7,7 @@ import sys
 from pathlib import Path
 
 from guide_app import paths
+from guide_app.cli.data_folder import CommandError, holding
 from guide_app.common.safe_files import read_regular, write_export
 from guide_app.guide.model import Guide
 from guide_app.guide.problems import ContentError
@@ -14,10 +15,6 @@ from guide_app.store.local_info import LocalInfoError, LocalInfoStore, current_i
 from guide_app.store.local_info_file import LocalInfoFile
 
 COMMANDS = ("export-local", "import-local")
-
-
-class CommandError(Exception):
-    """What went wrong, in one line for the user."""
 
 
 def add_commands(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
@@ -99,7 +96,6 @@ def import_local(data: Path, source: Path, content: Path, *, ask: bool) -> None:
     The data folder's lock is held throughout, so the app cannot be writing it meanwhile; the
     previous file is kept among the numbered backups.
     """
-    from guide_app.shell.instance import InstanceGuard
     from guide_app.store.local_info_exchange import describe, import_json, plan_import, titles
 
     try:
@@ -109,41 +105,34 @@ def import_local(data: Path, source: Path, content: Path, *, ask: bool) -> None:
     except OSError as error:
         raise CommandError(f"cannot read {source}: {error.strerror or error}") from None
     guide = _guide(content)
-    guard = InstanceGuard(data)
-    try:
-        if not guard.acquire(serve=False):
-            raise CommandError(
-                f"the guide is open with the data folder {data}; close it first, or use "
-                "File > Import local information… in the app"
-            )
-        file, store = LocalInfoFile(data, guard.root), LocalInfoStore()
-        loaded = file.load_into(store)
-        if loaded.message:
-            print(loaded.message, file=sys.stderr)
-        if store.read_only:
-            raise CommandError(f"{file.path} cannot be changed: {store.read_only_reason}")
-        plan = plan_import(store, notes, current_ids(guide))
-        if not plan.changes:
-            print(f"Nothing to import from {source.name}: it is all here already.")
-            return
-        print(describe(plan, titles(guide)), end="")
-        if ask and not _agreed(f"Import these into {file.path}?"):
-            print("Nothing imported; your local information has not been changed.")
-            return
-        for change in plan.changes:
-            store.put(change.new)
+    with holding(data, "File > Import local information…") as root:
         try:
-            file.save(store)
+            file, store = LocalInfoFile(data, root), LocalInfoStore()
+            loaded = file.load_into(store)
+            if loaded.message:
+                print(loaded.message, file=sys.stderr)
+            if store.read_only:
+                raise CommandError(f"{file.path} cannot be changed: {store.read_only_reason}")
+            plan = plan_import(store, notes, current_ids(guide))
+            if not plan.changes:
+                print(f"Nothing to import from {source.name}: it is all here already.")
+                return
+            print(describe(plan, titles(guide)), end="")
+            if ask and not _agreed(f"Import these into {file.path}?"):
+                print("Nothing imported; your local information has not been changed.")
+                return
+            for change in plan.changes:
+                store.put(change.new)
+            try:
+                file.save(store)
+            except OSError as error:
+                raise CommandError(f"cannot save {file.path}: {error.strerror or error}") from None
+            print(
+                f"Imported from {source.name}: {len(plan.added)} added, {len(plan.replaced)} "
+                f"replaced. The version before is kept in {file.path.parent / 'backups'}."
+            )
         except OSError as error:
-            raise CommandError(f"cannot save {file.path}: {error.strerror or error}") from None
-        print(
-            f"Imported from {source.name}: {len(plan.added)} added, {len(plan.replaced)} "
-            f"replaced. The version before is kept in {file.path.parent / 'backups'}."
-        )
-    except OSError as error:
-        raise CommandError(f"cannot use {data}: {error.strerror or error}") from None
-    finally:
-        guard.release()
+            raise CommandError(f"cannot use {data}: {error.strerror or error}") from None
 
 
 def _agreed(question: str) -> bool:

@@ -9,6 +9,7 @@ from pathlib import Path
 from typing import TextIO
 
 from guide_app import paths
+from guide_app.cli.data_folder import CommandError
 from guide_app.common.safe_files import DataRoot, write_export
 from guide_app.export.review_csv import review_csv_bytes
 from guide_app.export.review_markdown import review_markdown
@@ -20,10 +21,6 @@ from guide_app.store.editions.installed import Editions
 from guide_app.store.review_book import ReviewBook
 from guide_app.store.review_summary import summarise
 from guide_app.store.reviews import Review, ReviewError
-
-
-class CommandError(Exception):
-    """What went wrong, in one line for the user."""
 
 
 def _say(line: str, stream: TextIO | None = None) -> None:
