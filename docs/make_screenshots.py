@@ -49,16 +49,17 @@ class Shot:
         return f"{self.view}-{width}x{height}-{round(self.zoom * 100)}-{self.theme}.png"
 
 
-def matrix() -> list[Shot]:
-    """Every view at every size, zoom and theme, then the extra views."""
+def matrix(only: tuple[str, ...] = ()) -> list[Shot]:
+    """Every view at every size, zoom and theme, then the extra views; or `only` these, at all."""
     shots = [
         Shot(view, size, zoom, theme)
         for size in SIZES
         for zoom in ZOOMS
         for theme in THEMES
-        for view in VIEWS
+        for view in only or VIEWS
     ]
-    shots += [Shot(view, SIZES[0], ZOOMS[0], THEMES[0]) for view in EXTRA_VIEWS]
+    if not only:
+        shots += [Shot(view, SIZES[0], ZOOMS[0], THEMES[0]) for view in EXTRA_VIEWS]
     return shots
 
 
@@ -78,17 +79,24 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--offscreen", action="store_true", help="do not use Xvfb even if found")
     parser.add_argument("--out", type=Path, default=OUT, help="folder for the PNG files")
+    parser.add_argument(
+        "--views",
+        default="",
+        metavar="A,B",
+        help="only these views, at every size, zoom and theme (to check one view fits)",
+    )
     parser.add_argument("--render", metavar="WxH", help=argparse.SUPPRESS)  # one size, here
     args = parser.parse_args(argv)
+    only = tuple(v for v in args.views.split(",") if v)
     args.out.mkdir(parents=True, exist_ok=True)
     if args.render:
         from screenshot_views import render  # Qt: only in the process that renders
 
         size = parse_size(args.render)
-        return render([s for s in matrix() if s.size == size], args.out)
+        return render([s for s in matrix(only) if s.size == size], args.out)
     status = 0
     for size in SIZES:
-        status |= _render_size(size, args.out, offscreen=args.offscreen)
+        status |= _render_size(size, args.out, args.views, offscreen=args.offscreen)
     source = args.out / readme_source().file_name
     if source.exists():
         shutil.copyfile(source, args.out / README_SHOT)
@@ -96,9 +104,10 @@ def main(argv: list[str] | None = None) -> int:
     return status
 
 
-def _render_size(size: tuple[int, int], out: Path, *, offscreen: bool) -> int:
+def _render_size(size: tuple[int, int], out: Path, views: str, *, offscreen: bool) -> int:
     """Run this script again with --render for one size, on its own screen of that size."""
     command = [sys.executable, __file__, "--render", f"{size[0]}x{size[1]}", "--out", str(out)]
+    command += ["--views", views] if views else []
     from virtual_display import DisplayError, missing_tools, virtual_display
 
     missing = missing_tools(window_manager=False)

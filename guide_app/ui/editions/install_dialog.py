@@ -10,9 +10,11 @@ from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
+    QFrame,
     QLabel,
     QPlainTextEdit,
     QPushButton,
+    QScrollArea,
     QVBoxLayout,
     QWidget,
 )
@@ -65,12 +67,34 @@ class InstallDialog(QDialog):
         self.problems.setReadOnly(True)
         self.problems.hide()
         self.buttons = QDialogButtonBox()
+        words = QWidget()  # scrolls when a small screen at a large zoom cannot show it all
+        column = QVBoxLayout(words)
+        column.setContentsMargins(0, 0, 0, 0)
+        column.addWidget(self.heading)
+        column.addWidget(self.text)
+        column.addStretch(1)
+        area = QScrollArea()
+        area.setObjectName("installTextArea")
+        area.setWidget(words)
+        area.setWidgetResizable(True)
+        area.setFrameShape(QFrame.Shape.NoFrame)
+        area.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         layout = QVBoxLayout(self)
-        layout.addWidget(self.heading)
-        layout.addWidget(self.text)
+        layout.addWidget(area, 2)
         layout.addWidget(self.problems, 1)
         layout.addWidget(self.buttons)
         self._check()
+        self._fit()
+
+    def _fit(self) -> None:
+        """About 70 characters wide, tall enough for the text, never larger than the screen."""
+        chars = self.fontMetrics().averageCharWidth()
+        screen = self.screen().availableGeometry()
+        width = min(chars * 72, screen.width() - 40)
+        self.text.setMinimumWidth(min(chars * 60, width - 40))
+        height = self.text.heightForWidth(width - 40) + self.heading.sizeHint().height() * 2
+        height += self.buttons.sizeHint().height() + (0 if self.problems.isHidden() else 200)
+        self.resize(width, min(height + 60, screen.height() - 60))
 
     def _check(self) -> None:
         QGuiApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
