@@ -181,6 +181,7 @@ def close_extras(window: MainWindow) -> None:
     """Close what an earlier view opened (a dialog, a second window) before the next view."""
     while _EXTRA:
         _EXTRA.pop().close()
+        window.appearance.apply()  # the other window set the app's palette and font its way
     for widget in QApplication.topLevelWidgets():
         if widget is not window and widget.isVisible() and widget.isWindow():
             widget.close()
