@@ -58,6 +58,7 @@ from guide_app.ui.window.main_window import MainWindow  # noqa: E402
 NETWORK_MODULES = ("socket", "ssl", "http.client", "urllib.request", "PySide6.QtNetwork")
 NOTE = "Offline note: use with new referrals"
 REVIEW_NOTE = "Checked at the team meeting, offline."
+LOCAL_NOTE = "Pain clinic: 01632 960123"
 STEPS: dict[str, object] = {}
 
 
@@ -120,6 +121,16 @@ def drive(out: Path) -> None:
     window.bookmark_control.export_to(out / "bookmarks.md")
     window.open(bookmark.node_id)
     window.reading.save_pdf(out / "page.pdf")
+
+    # Local information: typed in its editor on this page, saved, exported.
+    editor = window.local_info.edit()
+    assert editor is not None
+    QTest.keyClicks(editor.text, LOCAL_NOTE)  # type: ignore[attr-defined]
+    editor.accept()  # type: ignore[attr-defined]
+    note = window.local_info.note_for(window.current_node())  # type: ignore[arg-type]
+    STEPS["local"] = {"kept": note is not None and note.text == LOCAL_NOTE}
+    STEPS["local"]["saved"] = window.flush_saves()
+    window.local_info.export_to(out / "local.json")
     STEPS["diagnostics"] = window.help.diagnostics().splitlines()[0]
     STEPS["exported"] = sorted(p.name for p in out.iterdir())
     STEPS["edition"] = install_edition(window, out.parent / "edition")

@@ -38,8 +38,10 @@ def test_start_search_bookmark_review_export_and_quit_with_no_network(tmp_path: 
     report = run_offline_driver(data, out)
     check_exports(data, out, report)
     assert report["steps"]["exported"] == [
-        "bookmarks.json", "bookmarks.md", "page.pdf", "review.csv", "review.md", "review.pdf",
+        "bookmarks.json", "bookmarks.md", "local.json", "page.pdf", "review.csv", "review.md",
+        "review.pdf",
     ]  # fmt: skip
+    assert report["steps"]["local"] == {"kept": True, "saved": True}
     assert report["steps"]["edition"] == "2099.1"  # made, signed, checked and installed
     assert report["attempts"] == []  # no socket of any family, no name lookup
     assert report["network_modules_at_start"] == []
