@@ -192,6 +192,7 @@ def test_an_edition_change_keeps_every_bookmark_and_review(
     assert third.guide.edition == first.guide.edition
     kept = {b.node_id: b.note for b in third.bookmarks.bookmarks}
     assert kept == {"local-knowledge": "Call Sam on 0123", "alpha": ""}
+    assert "local-knowledge" in third.recent.ids()  # kept while 2099.1 did not have it
     third.user_data.load_reviews()
     found = third.user_data.reviews.get(review.id).assessment(CRITERION)
     assert (found.status, found.notes) == (Status.MET, "Seen by one physio")

@@ -17,8 +17,9 @@ _KEY = "reader/recent_pages"
 class RecentPages(QObject):
     """The ids of the guide pages shown lately, newest first, at most LIMIT of them.
 
-    Pages that are no longer in the guide (a newer edition) are left out; a former id is
-    read as the page's id now.
+    Pages that are not in this edition of the guide are left out of the list but kept in
+    the settings, after the others, so they come back with an edition that has them; a former
+    id is read as the page's id now.
     """
 
     def __init__(self, settings: QSettings, guide: Guide, parent: QObject | None = None) -> None:
@@ -29,11 +30,15 @@ class RecentPages(QObject):
         # QSettings gives a list, a single string for a list of one, or None
         listed = stored if isinstance(stored, list) else [stored] if stored else []
         self._ids: list[str] = []
+        self._elsewhere: list[str] = []  # in another edition: kept, not shown
         for value in listed:
             node = guide.resolve(str(value))
             if node is not None and node.id not in self._ids:
                 self._ids.append(node.id)
+            elif node is None and str(value) not in self._elsewhere:
+                self._elsewhere.append(str(value))
         del self._ids[LIMIT:]
+        del self._elsewhere[LIMIT:]
 
     def ids(self) -> list[str]:
         """The pages' ids, newest first."""
@@ -47,7 +52,7 @@ class RecentPages(QObject):
             self._ids.remove(node_id)
         self._ids.insert(0, node_id)
         del self._ids[LIMIT:]
-        self._settings.setValue(_KEY, self._ids)
+        self._settings.setValue(_KEY, self._ids + self._elsewhere)
 
 
 class RecentMenu(QMenu):
