@@ -83,6 +83,9 @@ class InstanceGuard(QObject):
         self._watcher = QFileSystemWatcher([str(self._folder)], self)
         self._watcher.directoryChanged.connect(self._serve)
         self._poll.start(_POLL_MS)
+        # A start made while this one loads left its request before the watcher was there:
+        # answer it as soon as events run, not at the first poll (it waits only ANSWER_S).
+        QTimer.singleShot(0, self._serve)
         return True
 
     def holder(self) -> int | None:
