@@ -1,11 +1,13 @@
-"""What commands share: the error they report, and the data folder locked as the app locks it."""
+"""What commands share: their error, their folder options, the data folder locked as the app."""
 
 from __future__ import annotations
 
+import argparse
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
+from guide_app import paths
 from guide_app.common.safe_files import DataRoot
 
 
@@ -40,3 +42,31 @@ def holding(data: Path, instead: str) -> Iterator[DataRoot]:
         yield guard.root
     finally:
         guard.release()
+
+
+def add_folder_options(
+    parser: argparse.ArgumentParser, content: str = "read the guide from another content folder"
+) -> None:
+    """Give a sub-command `--data-dir` (and, with `content` help, `--content`).
+
+    Own dests: a sub-command's default would otherwise hide `guide-app --data-dir DIR COMMAND`.
+    """
+    parser.add_argument(
+        "--data-dir",
+        metavar="DIR",
+        dest="command_data_dir",
+        help=f"the app's data folder (default: ${paths.DATA_DIR_ENV} or the usual one)",
+    )
+    if content:
+        parser.add_argument("--content", metavar="DIR", dest="command_content", help=content)
+
+
+def data_of(args: argparse.Namespace) -> Path:
+    """The data folder a command works on: its own --data-dir, guide-app's, or the usual one."""
+    return paths.data_dir(getattr(args, "command_data_dir", None) or args.data_dir)
+
+
+def content_of(args: argparse.Namespace) -> Path:
+    """The content folder a command reads: its own --content, guide-app's, or the shipped one."""
+    given = getattr(args, "command_content", None) or args.content
+    return Path(given) if given else paths.content_dir()

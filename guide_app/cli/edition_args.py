@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import argparse
 
-from guide_app import paths
+from guide_app.cli.data_folder import add_folder_options
 
 COMMANDS = ("keygen", "pack-edition", "trust-key", "install-edition", "editions", "use-edition")
 DEFAULT_KEY_NAME = "Guide editions"
@@ -52,7 +52,7 @@ def add_commands(commands: argparse._SubParsersAction[argparse.ArgumentParser]) 
     trust.add_argument(
         "--yes", action="store_true", help="do not ask (you have checked the fingerprint)"
     )
-    _data_dir(trust)
+    add_folder_options(trust, "")
     install = commands.add_parser(
         "install-edition",
         help="install a content edition from a file",
@@ -61,27 +61,17 @@ def add_commands(commands: argparse._SubParsersAction[argparse.ArgumentParser]) 
         "any check fails.",
     )
     install.add_argument("file", metavar="FILE", help="the edition file")
-    _data_dir(install)
+    add_folder_options(install, "")
     listing = commands.add_parser(
         "editions",
         help="list the content editions and which is used",
         description="List the shipped edition and those installed; * marks the one used.",
     )
-    _data_dir(listing)
+    add_folder_options(listing, "")
     use = commands.add_parser(
         "use-edition",
         help="choose which installed content edition to use",
         description="Use edition ID from the next start ('shipped' names the app's own).",
     )
     use.add_argument("edition", metavar="ID", help="the edition's id, or 'shipped'")
-    _data_dir(use)
-
-
-def _data_dir(parser: argparse.ArgumentParser) -> None:
-    # Its own dest: a sub-command's default would otherwise hide `guide-app --data-dir DIR ...`.
-    parser.add_argument(
-        "--data-dir",
-        metavar="DIR",
-        dest="command_data_dir",
-        help=f"the app's data folder (default: ${paths.DATA_DIR_ENV} or the usual one)",
-    )
+    add_folder_options(use, "")

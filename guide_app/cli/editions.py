@@ -8,7 +8,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 from guide_app import paths
-from guide_app.cli.data_folder import CommandError, holding
+from guide_app.cli.data_folder import CommandError, data_of, holding
 from guide_app.common.safe_files import DataRoot
 from guide_app.guide.currency import long_date
 from guide_app.guide.problems import ContentError, Severity
@@ -83,7 +83,7 @@ def _trust(args: argparse.Namespace, ask: Callable[[str], str]) -> None:
     key = keys.read_public(Path(args.file))
     print(f"Key:         {key.name}")
     print(f"Fingerprint: {key.fingerprint}")
-    with holding(_data(args), _IN_APP) as root:
+    with holding(data_of(args), _IN_APP) as root:
         if find(trusted_keys(root, _keys())[0], key.fingerprint) is not None:
             print("This key is already trusted here.")
             return
@@ -102,7 +102,7 @@ def _trust(args: argparse.Namespace, ask: Callable[[str], str]) -> None:
 
 def _install(args: argparse.Namespace, _ask: Callable[[str], str]) -> None:
     file = Path(args.file)
-    data = _data(args)
+    data = data_of(args)
     checked = check(file, _editions(DataRoot(data)))  # writes nothing: checked before the lock
     verified = checked.verified
     print(
@@ -110,7 +110,7 @@ def _install(args: argparse.Namespace, _ask: Callable[[str], str]) -> None:
         f"{verified.key.name} ({verified.key.fingerprint}); {len(verified.files)} files match "
         f"their hashes; {checked.pages} pages load without problems."
     )
-    with holding(_data(args), _IN_APP) as root:
+    with holding(data_of(args), _IN_APP) as root:
         editions = _editions(root)
         checked = check(file, editions)  # again, now that nothing else can change the folder
         edition = install(checked, editions)
@@ -122,7 +122,7 @@ def _install(args: argparse.Namespace, _ask: Callable[[str], str]) -> None:
 
 
 def _list(args: argparse.Namespace, _ask: Callable[[str], str]) -> None:
-    data = _data(args)
+    data = data_of(args)
     editions = _editions(DataRoot(data))
     used = editions.active()
     keys_here = trusted_keys(editions.root, _keys())[0]
@@ -140,15 +140,10 @@ def _list(args: argparse.Namespace, _ask: Callable[[str], str]) -> None:
 
 
 def _use(args: argparse.Namespace, _ask: Callable[[str], str]) -> None:
-    with holding(_data(args), _IN_APP) as root:
+    with holding(data_of(args), _IN_APP) as root:
         edition = _editions(root).choose(args.edition, pinned=True)
     name = "the app's own edition" if edition.shipped else "edition"
     print(f"The guide uses {name} {edition.id} from its next start.")
-
-
-def _data(args: argparse.Namespace) -> Path:
-    """The data folder the command works on."""
-    return paths.data_dir(args.command_data_dir or args.data_dir)
 
 
 def _keys() -> Path:

@@ -6,8 +6,13 @@ import argparse
 import sys
 from pathlib import Path
 
-from guide_app import paths
-from guide_app.cli.data_folder import CommandError, holding
+from guide_app.cli.data_folder import (
+    CommandError,
+    add_folder_options,
+    content_of,
+    data_of,
+    holding,
+)
 from guide_app.common.safe_files import read_regular, write_export
 from guide_app.guide.model import Guide
 from guide_app.guide.problems import ContentError
@@ -33,31 +38,20 @@ def add_commands(commands: argparse._SubParsersAction[argparse.ArgumentParser]) 
     )
     take.add_argument("file", metavar="FILE", help="a file written by export-local or the app")
     take.add_argument("--yes", action="store_true", help="import without asking")
-    for parser in (export, take):
-        parser.add_argument(
-            "--data-dir",
-            metavar="DIR",
-            dest="command_data_dir",
-            help=f"the app's data folder (default: ${paths.DATA_DIR_ENV} or the usual one)",
-        )
-    take.add_argument(
-        "--content",
-        metavar="DIR",
-        dest="command_content",
-        help="read the guide from another content folder (its page titles and former ids)",
+    add_folder_options(export, "")
+    add_folder_options(
+        take, "read the guide from another content folder (its page titles and former ids)"
     )
 
 
 def run(args: argparse.Namespace) -> int:
     """Run `export-local` or `import-local`; say what went wrong and return 1 on failure."""
-    data = paths.data_dir(args.command_data_dir or args.data_dir)
+    data = data_of(args)
     try:
         if args.command == "export-local":
             export_local(data, Path(args.file).expanduser())
         else:
-            content_arg = args.command_content or args.content
-            content = Path(content_arg) if content_arg else paths.content_dir()
-            import_local(data, Path(args.file).expanduser(), content, ask=not args.yes)
+            import_local(data, Path(args.file).expanduser(), content_of(args), ask=not args.yes)
     except CommandError as error:
         print(f"guide-app {args.command}: {error}", file=sys.stderr)
         return 1

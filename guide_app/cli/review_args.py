@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import argparse
 
-from guide_app import paths
+from guide_app.cli.data_folder import add_folder_options
 
 COMMANDS = ("reviews", "export-review")
 FORMATS = ("pdf", "md", "csv")
@@ -19,7 +19,7 @@ def add_commands(commands: argparse._SubParsersAction[argparse.ArgumentParser]) 
         description="List saved service reviews, newest first: id, date, % of the guide's "
         "criteria assessed, and name.",
     )
-    _folders(listing)
+    add_folder_options(listing)
     export = commands.add_parser(
         "export-review",
         help="export a service review as PDF, Markdown or CSV",
@@ -47,20 +47,4 @@ def add_commands(commands: argparse._SubParsersAction[argparse.ArgumentParser]) 
         action="store_true",
         help="with --compare, list only the criteria whose status changed",
     )
-    _folders(export)
-
-
-def _folders(parser: argparse.ArgumentParser) -> None:
-    # Own dests: a sub-command's default would otherwise hide `guide-app --data-dir DIR reviews`.
-    parser.add_argument(
-        "--data-dir",
-        metavar="DIR",
-        dest="command_data_dir",
-        help=f"the app's data folder (default: ${paths.DATA_DIR_ENV} or the usual one)",
-    )
-    parser.add_argument(
-        "--content",
-        metavar="DIR",
-        dest="command_content",
-        help="read the guide from another content folder",
-    )
+    add_folder_options(export)

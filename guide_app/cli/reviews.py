@@ -9,7 +9,7 @@ from pathlib import Path
 from typing import TextIO
 
 from guide_app import paths
-from guide_app.cli.data_folder import CommandError
+from guide_app.cli.data_folder import CommandError, data_of
 from guide_app.common.safe_files import DataRoot, write_export
 from guide_app.export.review_csv import review_csv_bytes
 from guide_app.export.review_markdown import review_markdown
@@ -30,7 +30,7 @@ def _say(line: str, stream: TextIO | None = None) -> None:
 
 def run(args: argparse.Namespace) -> int:
     """Run `reviews` or `export-review`; print a one-line message and return 1 on failure."""
-    data = paths.data_dir(args.command_data_dir or args.data_dir)
+    data = data_of(args)
     content_arg = args.command_content or args.content
     content = (
         Path(content_arg)
