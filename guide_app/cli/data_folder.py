@@ -66,7 +66,11 @@ def data_of(args: argparse.Namespace) -> Path:
     return paths.data_dir(getattr(args, "command_data_dir", None) or args.data_dir)
 
 
-def content_of(args: argparse.Namespace) -> Path:
-    """The content folder a command reads: its own --content, guide-app's, or the shipped one."""
+def content_of(args: argparse.Namespace, data: Path) -> Path:
+    """The content a command reads: its own --content, guide-app's, or the edition `data` uses."""
     given = getattr(args, "command_content", None) or args.content
-    return Path(given) if given else paths.content_dir()
+    if given:
+        return Path(given)
+    from guide_app.store.editions.installed import Editions
+
+    return Editions(DataRoot(data), paths.content_dir(), paths.keys_dir()).active().edition.content

@@ -51,7 +51,9 @@ def run(args: argparse.Namespace) -> int:
         if args.command == "export-local":
             export_local(data, Path(args.file).expanduser())
         else:
-            import_local(data, Path(args.file).expanduser(), content_of(args), ask=not args.yes)
+            import_local(
+                data, Path(args.file).expanduser(), content_of(args, data), ask=not args.yes
+            )
     except CommandError as error:
         print(f"guide-app {args.command}: {error}", file=sys.stderr)
         return 1

@@ -8,16 +8,14 @@ import sys
 from pathlib import Path
 from typing import TextIO
 
-from guide_app import paths
-from guide_app.cli.data_folder import CommandError, data_of
-from guide_app.common.safe_files import DataRoot, write_export
+from guide_app.cli.data_folder import CommandError, content_of, data_of
+from guide_app.common.safe_files import write_export
 from guide_app.export.review_csv import review_csv_bytes
 from guide_app.export.review_markdown import review_markdown
 from guide_app.export.review_parts import one_line
 from guide_app.guide.load.loader import load_guide
 from guide_app.guide.model import Guide
 from guide_app.guide.problems import ContentError
-from guide_app.store.editions.installed import Editions
 from guide_app.store.review_book import ReviewBook
 from guide_app.store.review_summary import summarise
 from guide_app.store.reviews import Review, ReviewError
@@ -31,14 +29,7 @@ def _say(line: str, stream: TextIO | None = None) -> None:
 def run(args: argparse.Namespace) -> int:
     """Run `reviews` or `export-review`; print a one-line message and return 1 on failure."""
     data = data_of(args)
-    content_arg = args.command_content or args.content
-    content = (
-        Path(content_arg)
-        if content_arg
-        else Editions(DataRoot(data), paths.content_dir(), paths.keys_dir())
-        .active()
-        .edition.content
-    )
+    content = content_of(args, data)
     try:
         book, messages = read_reviews(data)
         for message in messages:

@@ -12,6 +12,8 @@ from guide_app.cli import editions as edition_commands
 from guide_app.guide.currency import long_date
 from guide_app.guide.load.loader import load_guide
 from guide_app.shell.instance import InstanceGuard
+from guide_app.store.local_info import LocalInfoStore, LocalNote
+from guide_app.store.local_info_file import LocalInfoFile
 from tests.helpers.content_kit import write_content
 from tests.helpers.editions import content_at, folder_hash
 from tests.helpers.processes import run
@@ -129,3 +131,19 @@ def test_trust_key_asks_and_takes_only_yes(
     assert len(asked) == 2
     assert "Trust it?" in asked[0]
     assert len(list((data_dir / "trusted-keys").glob("*.pub"))) == 1
+
+
+def test_commands_read_the_edition_in_use(
+    tmp_path: Path, data_dir: Path, packed: tuple[Path, Path]
+) -> None:
+    file, public = packed
+    ok("trust-key", str(public), "--yes", data_dir=data_dir)
+    ok("install-edition", str(file), data_dir=data_dir)
+    store = LocalInfoStore()
+    store.replace_all([LocalNote("alpha", "Call the alpha team", "2026-11-02T09:30:00+00:00")])
+    theirs = tmp_path / "theirs"
+    LocalInfoFile(theirs).save(store)
+    exported = tmp_path / "team.json"
+    ok("export-local", str(exported), "--data-dir", str(theirs), data_dir=data_dir)
+    out = ok("import-local", str(exported), "--yes", data_dir=data_dir)
+    assert "ADDED (1 page)\n  Alpha area\n" in out  # a page of 2099.1, not of the shipped one
