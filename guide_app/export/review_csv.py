@@ -7,13 +7,14 @@ import io
 
 from guide_app.export.review_parts import (
     NOT_IN_EDITION,
+    RISK_HEADING,
     action_text,
     assessment_of,
     numbered,
 )
 from guide_app.guide.model import Guide
 from guide_app.store.review_summary import not_in_edition
-from guide_app.store.reviews import Assessment, Review, Status
+from guide_app.store.reviews import Assessment, Review, Risk, Status
 
 HEADER = (
     "Principle",
@@ -24,6 +25,9 @@ HEADER = (
     "Notes",
     "Evidence",
     "Actions",
+    "Sample size",
+    "Sample chosen how",
+    RISK_HEADING,
 )
 # A cell starting with one of these is a formula to Excel and LibreOffice: a note such as
 # "=HYPERLINK(...)" or "-2+cmd|..." would run when the file is opened. Such cells get a
@@ -44,7 +48,10 @@ def _cells(principle: str, cid: str, criterion: str, found: Assessment) -> list[
     reason = found.reason if found.status is Status.NOT_APPLICABLE else ""
     actions = "; ".join(action_text(a) for a in found.actions)
     cells = [principle, cid, criterion, found.status.label, reason]
-    return [_safe(c) for c in (*cells, found.notes, found.evidence, actions)]
+    size = str(found.sample_size) if found.sample_size else ""
+    risk = found.risk.label if found.risk is not Risk.NONE else ""
+    texts = (found.notes, found.evidence, actions, size, found.sample_how, risk)
+    return [_safe(c) for c in (*cells, *texts)]
 
 
 def review_csv(review: Review, guide: Guide) -> str:

@@ -20,6 +20,7 @@ from guide_app.export.review_parts import (
     OLD_CRITERIA_INTRO,
     PLAN_INTRO,
     PRIVACY_NOTE,
+    RISK_HEADING,
     action_plan,
     assessment_of,
     compared,
@@ -29,11 +30,12 @@ from guide_app.export.review_parts import (
     one_line,
     outcome_counts,
     overall,
+    sample_text,
 )
 from guide_app.guide.model import Guide
 from guide_app.store.review_dates import uk_date
 from guide_app.store.review_summary import not_in_edition, summarise
-from guide_app.store.reviews import STATUS_ORDER, Action, Assessment, Review, Status
+from guide_app.store.reviews import STATUS_ORDER, Action, Assessment, Review, Risk, Status
 
 
 def _cell(text: str) -> str:
@@ -83,6 +85,10 @@ def _assessment(assessment: Assessment) -> list[str]:
     for label, text in (("Notes", assessment.notes), ("Evidence", assessment.evidence)):
         if text.strip():
             lines += _field(label, _lines(text))
+    if sample_text(assessment):
+        lines += _field("Sample", [sample_text(assessment, _text)])
+    if assessment.risk is not Risk.NONE:
+        lines += _field(RISK_HEADING, [assessment.risk.label])
     if assessment.actions:
         lines.append("- **Actions:**")
         lines += [f"  - {_action(a)}" for a in assessment.actions]

@@ -8,7 +8,7 @@ the review editor shows that note too.
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
 from guide_app.export.marks import changes_only_note
@@ -22,7 +22,7 @@ from guide_app.store.review_summary import (
     principles,
     summarise,
 )
-from guide_app.store.reviews import Action, Assessment, Review
+from guide_app.store.reviews import Action, Assessment, Review, Risk
 
 PRIVACY_NOTE = (
     "Reviews must not hold patient-identifiable information: no names, dates of birth, "
@@ -46,6 +46,22 @@ class Numbered:
     number: int
     principle: Node
     criteria: list[tuple[str, Node]]
+
+
+# A colour beside the risk's word, never instead of it: green, amber and red, as gap analyses use.
+RISK_COLOURS = {Risk.LOW: "#2e7d32", Risk.MEDIUM: "#b26a00", Risk.HIGH: "#c62828"}
+RISK_HEADING = "Risk of not improving"
+
+
+def sample_text(found: Assessment, escape: Callable[[str], str] = str) -> str:
+    """The sample a criterion was judged on, in words ("" when none is recorded).
+
+    `escape` is applied to what the user typed (how the sample was chosen).
+    """
+    if not found.sample_size and not found.sample_how.strip():
+        return ""
+    size = str(found.sample_size) if found.sample_size else "Size not recorded"
+    return f"{size}: {escape(found.sample_how)}" if found.sample_how.strip() else size
 
 
 def numbered(guide: Guide) -> list[Numbered]:

@@ -22,6 +22,8 @@ from guide_app.export.review_parts import (
     OLD_CRITERIA_INTRO,
     PLAN_INTRO,
     PRIVACY_NOTE,
+    RISK_COLOURS,
+    RISK_HEADING,
     action_plan,
     action_text,
     assessment_of,
@@ -32,11 +34,12 @@ from guide_app.export.review_parts import (
     one_line,
     outcome_counts,
     overall,
+    sample_text,
 )
 from guide_app.guide.model import Guide
 from guide_app.store.review_dates import uk_date
 from guide_app.store.review_summary import Outcome, not_in_edition, summarise
-from guide_app.store.reviews import STATUS_ORDER, Assessment, Review, Status
+from guide_app.store.reviews import STATUS_ORDER, Assessment, Review, Risk, Status
 
 BAR_WIDTH = 20
 _WIDE = ' width="32%"'
@@ -268,6 +271,11 @@ def _criterion(heading: str, found: Assessment, look: _Look = _PRINT, level: int
     for label, text in (("Notes", found.notes), ("Evidence", found.evidence)):
         if text.strip():
             rows.append(row(label, _lines(text)))
+    if sample_text(found):
+        rows.append(row("Sample", sample_text(found, _e)))
+    if found.risk is not Risk.NONE:
+        swatch = f'<span style="color: {RISK_COLOURS[found.risk]};">■</span>'
+        rows.append(row(RISK_HEADING, f"{swatch} {found.risk.label}"))
     if found.actions:
         rows.append(
             row(

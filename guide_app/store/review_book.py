@@ -13,11 +13,13 @@ from guide_app.common.user_text import clean, clean_data
 from guide_app.store.review_dates import DateError, iso_date
 from guide_app.store.review_files import ReviewFiles
 from guide_app.store.reviews import (
+    MAX_SAMPLE,
     Action,
     Assessment,
     Review,
     ReviewError,
     ReviewState,
+    Risk,
     Status,
     started_from,
 )
@@ -25,7 +27,7 @@ from guide_app.store.stamps import new_id, now
 
 log = logging.getLogger(__name__)
 Listener = Callable[[str, str], None]  # (what changed, review id): as the bookmarks' order
-_TEXT_FIELDS = ("notes", "evidence", "reason")
+_TEXT_FIELDS = ("notes", "evidence", "reason", "sample_how")
 _DATE_NAMES = {
     "date": "The review date",
     "next_review": "The next review date",
@@ -242,6 +244,18 @@ class ReviewBook:
         text = clean(text)
         if self.get(review_id).assessment(criterion_id).__getattribute__(name) != text:
             self._assess(review_id, criterion_id, **{name: text})
+
+    def set_sample_size(self, review_id: str, criterion_id: str, size: int) -> None:
+        """Set how many records, people or cases a criterion was judged on (0: not recorded)."""
+        if not 0 <= size <= MAX_SAMPLE:
+            raise ReviewError(f"a sample is from 0 to {MAX_SAMPLE}")
+        if self.get(review_id).assessment(criterion_id).sample_size != size:
+            self._assess(review_id, criterion_id, sample_size=size)
+
+    def set_risk(self, review_id: str, criterion_id: str, risk: Risk) -> None:
+        """Set the risk of not improving on a criterion."""
+        if self.get(review_id).assessment(criterion_id).risk is not risk:
+            self._assess(review_id, criterion_id, risk=risk)
 
     def add_action(
         self, review_id: str, criterion_id: str, what: str, owner: str = "", due: str = ""

@@ -48,6 +48,23 @@ class Status(enum.StrEnum):
         return next((s for s, k in _KEYS.items() if k == key), None)
 
 
+class Risk(enum.StrEnum):
+    """The risk of not improving on a criterion, as the team rates it (never colour alone)."""
+
+    NONE = ""
+    LOW = "low"
+    MEDIUM = "medium"
+    HIGH = "high"
+
+    @property
+    def label(self) -> str:
+        """The rating in words."""
+        return self.value.capitalize() if self.value else "Not rated"
+
+
+MAX_SAMPLE = 100_000  # records, people or cases a criterion was judged on
+
+
 class ReviewState(enum.StrEnum):
     """Whether a review is still being filled in, or final (read-only until it is reopened)."""
 
@@ -143,17 +160,26 @@ class Assessment:
     evidence: str = ""
     actions: tuple[Action, ...] = ()
     changed: str = ""
+    sample_size: int = 0  # how many records, people or cases it was judged on; 0: not recorded
+    sample_how: str = ""  # how they were chosen
+    risk: Risk = Risk.NONE  # the risk of not improving
 
     @classmethod
     def from_dict(cls, record: Mapping[str, Any]) -> Assessment:
         """Read an assessment record; raise ReviewError if it is not valid."""
         try:
             status = Status(record.get("status", Status.NOT_ASSESSED))
+            risk = Risk(record.get("risk", Risk.NONE))
         except ValueError:
-            raise ReviewError(f"unknown status {record.get('status')!r}") from None
+            raise ReviewError(
+                f"unknown status {record.get('status')!r} or risk {record.get('risk')!r}"
+            ) from None
         actions = record.get("actions", [])
         if not isinstance(actions, list):
             raise ReviewError("'actions' should be a list")
+        size = record.get("sample_size", 0)
+        if isinstance(size, bool) or not isinstance(size, int) or not 0 <= size <= MAX_SAMPLE:
+            raise ReviewError(f"'sample_size' should be a whole number from 0 to {MAX_SAMPLE}")
         return cls(
             status,
             _text(record, "reason"),
@@ -161,11 +187,14 @@ class Assessment:
             _text(record, "evidence"),
             tuple(Action.from_dict(a if isinstance(a, dict) else {}) for a in actions),
             _text(record, "changed"),
+            size,
+            _text(record, "sample_how"),
+            risk,
         )
 
     def to_dict(self) -> dict[str, Any]:
-        """The assessment as plain data."""
-        return {
+        """The assessment as plain data (the sample and risk only when recorded)."""
+        record: dict[str, Any] = {
             "status": str(self.status),
             "reason": self.reason,
             "notes": self.notes,
@@ -173,6 +202,11 @@ class Assessment:
             "actions": [a.to_dict() for a in self.actions],
             "changed": self.changed,
         }
+        optional = {"sample_size": self.sample_size, "sample_how": self.sample_how}
+        record.update((key, value) for key, value in optional.items() if value)
+        if self.risk is not Risk.NONE:
+            record["risk"] = str(self.risk)
+        return record
 
     @property
     def open_actions(self) -> tuple[Action, ...]:

@@ -18,7 +18,7 @@ from guide_app.export.review_report import BAR_WIDTH, bar_lengths, report_html, 
 from guide_app.guide.load.loader import load_guide
 from guide_app.guide.model import Guide
 from guide_app.store.review_summary import principles
-from guide_app.store.reviews import Action, Assessment, Review, Status
+from guide_app.store.reviews import Action, Assessment, Review, Risk, Status
 from tests.helpers.content_kit import write_content
 from tests.helpers.pdf_files import pdf_page_grey, pdf_pages, pdf_text
 from tests.helpers.repo import CONTENT
@@ -38,6 +38,9 @@ REVIEW = Review(
                 Action("a1", "Add a mood question", "AB", "2026-04-01", done=True),
                 Action("a2", "Train new staff", "CD", "2026-05-01"),
             ),
+            sample_size=10,
+            sample_how="=the last 10 referrals",
+            risk=Risk.HIGH,
         ),
         "crit-two": Assessment(Status.NOT_APPLICABLE, reason="No local services"),
         "retired-criterion": Assessment(
@@ -85,6 +88,8 @@ Assessed: 2 of 2 criteria (100%). Met: 0 of 2 criteria (0%).
 - **Notes:** Asked at first visit\\,\\
   not always recorded\\.
 - **Evidence:** Audit of 10 records
+- **Sample:** 10: \\=the last 10 referrals
+- **Risk of not improving:** High
 - **Actions:**
   - Add a mood question (AB, due 01/04/2026, done)
   - Train new staff (CD, due 01/05/2026, open)
@@ -129,14 +134,15 @@ Improved: 0. Worse: 1. Unchanged: 0. Newly assessed: 1. Not comparable: 0.
 """
 
 CSV = (
-    "Principle,Criterion id,Criterion,Status,Reason not applicable,Notes,Evidence,Actions\r\n"
+    "Principle,Criterion id,Criterion,Status,Reason not applicable,Notes,Evidence,Actions,"
+    "Sample size,Sample chosen how,Risk of not improving\r\n"
     "Principle one,crit-one,People are asked about mood.,Partly met,,"
     '"Asked at first visit,\nnot always recorded.",Audit of 10 records,'
     '"Add a mood question (AB, due 01/04/2026, done); Train new staff (CD, due 01/05/2026, open)"'
-    "\r\n"
-    "Principle one,crit-two,Staff know local services.,Not applicable,No local services,,,\r\n"
+    ",10,'=the last 10 referrals,High\r\n"
+    "Principle one,crit-two,Staff know local services.,Not applicable,No local services,,,,,,\r\n"
     "(not in this edition),retired-criterion,,Not met,,Kept from the last edition.,,"
-    "Check | update the list (open)\r\n"
+    "Check | update the list (open),,,\r\n"
 )
 
 
@@ -176,7 +182,7 @@ def test_csv_is_exact_and_reads_back(guide: Guide) -> None:
     text = review_csv(REVIEW, guide)
     assert text == CSV
     rows = list(csv.reader(io.StringIO(text, newline="")))
-    assert [len(row) for row in rows] == [8, 8, 8, 8]
+    assert [len(row) for row in rows] == [11, 11, 11, 11]
     assert rows[1][5] == "Asked at first visit,\nnot always recorded."
 
 
@@ -303,6 +309,9 @@ def test_pdf_of_a_small_review(qapp: QApplication, guide: Guide, tmp_path: Path)
         f"page {pages} of {pages}",
         "Comparison with Autumn review",
         "Reviewed by",
+        "10: =the last 10 referrals",
+        "Risk of not improving",
+        "■ High",
     ):
         assert wanted in text
     assert not list(tmp_path.glob(".*tmp"))

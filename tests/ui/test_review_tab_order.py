@@ -7,7 +7,7 @@ from PySide6.QtGui import QKeySequence
 from PySide6.QtWidgets import QApplication, QWidget
 from pytestqt.qtbot import QtBot
 
-from guide_app.store.reviews import Status
+from guide_app.store.reviews import Risk, Status
 from guide_app.ui.review.new_review_dialog import NewReviewDialog
 from guide_app.ui.window.main_window import MainWindow
 
@@ -35,6 +35,9 @@ def test_tab_goes_from_the_criteria_to_status_reason_notes_evidence_and_actions(
         panel.reason,
         panel.notes,
         panel.evidence,
+        panel.sample_risk.sample_size,
+        panel.sample_risk.how,
+        panel.sample_risk.risk_buttons[Risk.NONE],  # the risk it has; arrow keys move within
         panel.action_table,
         panel.new_action,
         panel.new_owner,

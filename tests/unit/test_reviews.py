@@ -202,3 +202,19 @@ def test_status_keys() -> None:
     assert [s.key for s in Status] == ["0", "1", "2", "3", "4"]
     assert Status.from_key("3") is Status.MET
     assert Status.from_key("9") is None
+
+
+def test_a_sample_and_a_risk_are_written_only_when_recorded() -> None:
+    from guide_app.store.reviews import Assessment, ReviewError, Risk
+
+    assert Assessment().to_dict().keys() == {
+        "status", "reason", "notes", "evidence", "actions", "changed",
+    }  # fmt: skip
+    rated = Assessment(sample_size=10, sample_how="Last 10 referrals", risk=Risk.MEDIUM)
+    assert Assessment.from_dict(rated.to_dict()) == rated
+    assert rated.to_dict()["risk"] == "medium"
+    for bad in ({"sample_size": -1}, {"sample_size": "10"}, {"sample_size": True}):
+        with pytest.raises(ReviewError, match="sample_size"):
+            Assessment.from_dict(bad)
+    with pytest.raises(ReviewError, match="risk"):
+        Assessment.from_dict({"risk": "severe"})

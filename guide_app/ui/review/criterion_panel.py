@@ -26,6 +26,7 @@ from guide_app.ui.review.action_list import ActionList
 from guide_app.ui.review.action_table import ACTION_COLUMNS
 from guide_app.ui.review.criterion_text import criterion_html, helps_html
 from guide_app.ui.review.flow_layout import FlowLayout
+from guide_app.ui.review.sample_risk import SampleAndRisk
 from guide_app.ui.review.status_look import status_icon, status_text
 from guide_app.ui.text_limit import LimitedLine, LimitedTextEdit
 
@@ -75,6 +76,8 @@ class CriterionPanel(QWidget):
         self._timer.timeout.connect(self.commit_texts)
         self._edited: set[str] = set()  # text fields typed in since they were last filled
         self.action_list = ActionList(book, undo if undo is not None else QUndoStack(self))
+        self.sample_risk = SampleAndRisk(book)
+        self.sample_risk.message.connect(self.message)
         self._build()
         book.subscribe(self._book_changed)
         self.show_node(None, None)
@@ -151,6 +154,7 @@ class CriterionPanel(QWidget):
             form.addWidget(caption)
             form.addWidget(widget, 1)
             form.addWidget(widget.message)  # hidden unless the text is too long
+        form.addWidget(self.sample_risk)
         actions_caption = QLabel("Actions")
         actions_caption.setBuddy(self.action_list.table)
         form.addWidget(actions_caption)
@@ -169,6 +173,7 @@ class CriterionPanel(QWidget):
         checked = [b for b in self.status_buttons.values() if b.isChecked()]
         others = [b for b in self.status_buttons.values() if not b.isChecked()]
         boxes = [self.reason, self.notes, self.evidence]
+        boxes += self.sample_risk.tab_chain()
         return [*checked, *others, *boxes, *self.action_list.tab_chain(), self.helps]
 
     def rescale(self) -> None:
@@ -273,6 +278,7 @@ class CriterionPanel(QWidget):
         self.reason.setVisible(not_applicable or bool(found.reason.strip()))  # kept if given
         self._reason_hint()
         if self.review_id is not None and self.node is not None:
+            self.sample_risk.show_assessment(self.review_id, self.node.id, found, read_only)
             self.action_list.show_actions(self.review_id, self.node.id, found.actions, read_only)
 
     def _reason_hint(self) -> None:
@@ -337,6 +343,7 @@ class CriterionPanel(QWidget):
         Only fields typed in are stored, so a change made elsewhere is never overwritten.
         """
         self._timer.stop()
+        self.sample_risk.commit()
         edited, self._edited = self._edited, set()
         if self.node is None or self.node.kind is not Kind.CRITERION or self.review_id is None:
             return
