@@ -111,6 +111,11 @@ def show_search(window: MainWindow, _sample: SampleData) -> None:
     window.search.field.setText(SEARCH_WORDS)
 
 
+def show_action_plan(window: MainWindow, _sample: SampleData) -> None:
+    """Reviews > Action plan…: every action of every review, the open ones first."""
+    window.commands["action_plan"].trigger()
+
+
 def show_whats_changed(window: MainWindow, _sample: SampleData) -> None:
     """What's changed in this edition, as Help opens it: the current edition first."""
     window.commands["whats_changed"].trigger()
@@ -198,6 +203,7 @@ VIEWS: dict[str, Callable[[MainWindow, SampleData], None]] = {
     "whats-changed": show_whats_changed,
     "updated-page": show_updated_page,
     "local-information": show_local_information,
+    "action-plan": show_action_plan,
     "install-edition": show_install_edition,
     "overdue-page": show_overdue_page,
 }

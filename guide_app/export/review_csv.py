@@ -32,16 +32,13 @@ HEADER = (
 # A cell starting with one of these is a formula to Excel and LibreOffice: a note such as
 # "=HYPERLINK(...)" or "-2+cmd|..." would run when the file is opened. Such cells get a
 # leading apostrophe, as OWASP advises, so they are shown as the text that was typed.
-_FORMULA_START = ("=", "+", "@", "\t", "\r")
+_FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 
 
-def _safe(text: str) -> str:
+def spreadsheet_safe(text: str) -> str:
+    """`text` as a cell a spreadsheet shows as typed: a formula start gets an apostrophe."""
     text = text.replace("\r\n", "\n")
-    if text.startswith(_FORMULA_START) or (
-        text.startswith("-") and len(text) > 1 and not text[1].isspace()
-    ):
-        return "'" + text
-    return text
+    return "'" + text if text.startswith(_FORMULA_START) else text
 
 
 def _cells(principle: str, cid: str, criterion: str, found: Assessment) -> list[str]:
@@ -51,7 +48,7 @@ def _cells(principle: str, cid: str, criterion: str, found: Assessment) -> list[
     size = str(found.sample_size) if found.sample_size else ""
     risk = found.risk.label if found.risk is not Risk.NONE else ""
     texts = (found.notes, found.evidence, actions, size, found.sample_how, risk)
-    return [_safe(c) for c in (*cells, *texts)]
+    return [spreadsheet_safe(c) for c in (*cells, *texts)]
 
 
 def review_csv(review: Review, guide: Guide) -> str:

@@ -18,6 +18,8 @@ SPECS: tuple[ActionSpec, ...] = (
          "Ctrl+R", icon="reviews", menu=("&Reviews", 1), toolbar=(2, 2)),
     spec("new_review", "&New service review…", "Start a review (or one from an earlier review)",
          QKeySequence.StandardKey.New, menu=("&Reviews", 1)),
+    spec("action_plan", "&Action plan…", "Every action of every review: owner, due, overdue",
+         menu=("&Reviews", 1)),
     spec("export_review_pdf", "Export review as &PDF…", "An A4 report for a governance meeting",
          menu=("&Reviews", 2)),
     spec("print_review", "P&rint review…", "Print the review, with a preview first",
@@ -46,7 +48,15 @@ class ReviewCommands:
             "new_review": self.new_review,
             "export_review_pdf": lambda: self.on_review_shown(lambda v: v.ask_export("pdf")),
             "print_review": lambda: self.on_review_shown(lambda v: v.print_preview()),
+            "action_plan": self.action_plan,
         }
+
+    def action_plan(self) -> None:
+        """Show every action of every review (the reviews are read first if they were not)."""
+        from guide_app.ui.review.action_plan_view import ActionPlanView  # a dialog: on use
+
+        view = self.reviews()
+        ActionPlanView(view.book, view.guide, self.open, self.say, view.window()).open()
 
     def show(self) -> None:
         """Show the reviews, at the review shown last."""

@@ -5,15 +5,14 @@ from __future__ import annotations
 from collections.abc import Callable
 from functools import cache, partial
 
-from PySide6.QtCore import QSignalBlocker, Qt, QTimer, Signal
-from PySide6.QtGui import QColor, QIcon, QPainter, QPixmap
+from PySide6.QtCore import QEvent, QSignalBlocker, Qt, QTimer, Signal
+from PySide6.QtGui import QColor, QIcon, QIntValidator, QPainter, QPixmap
 from PySide6.QtWidgets import (
     QButtonGroup,
     QGridLayout,
     QLabel,
     QLineEdit,
     QRadioButton,
-    QSpinBox,
     QWidget,
 )
 
@@ -60,18 +59,16 @@ class SampleAndRisk(QWidget):
         self.book = book
         self.review_id: str | None = None
         self.criterion_id: str | None = None
-        self._typed = False
+        self._typed = self._size_typed = False  # typed in, not yet stored
         self._timer = QTimer(self)
         self._timer.setSingleShot(True)
         self._timer.timeout.connect(self.commit)
-        self.sample_size = QSpinBox()
+        self.sample_size = QLineEdit()  # a plain field: a spin box's arrows crowd it at 200 %
         self.sample_size.setObjectName("sampleSize")
-        self.sample_size.setRange(0, MAX_SAMPLE)
-        self.sample_size.setSpecialValueText("Not recorded")
+        self.sample_size.setValidator(QIntValidator(0, MAX_SAMPLE, self.sample_size))
+        self.sample_size.setPlaceholderText("Not recorded")
         self.sample_size.setAccessibleName("Sample size: how many records, people or cases")
-        inner = self.sample_size.findChild(QLineEdit)  # a screen reader may land on it too
-        if inner is not None:
-            inner.setAccessibleName(self.sample_size.accessibleName())
+        self._fit_size_field()
         self.how = QLineEdit()
         self.how.setObjectName("sampleHow")
         self.how.setPlaceholderText("How they were chosen, e.g. the last 10 referrals")
@@ -107,9 +104,21 @@ class SampleAndRisk(QWidget):
         grid.addWidget(risk_label, 3, 0)
         grid.addWidget(risks, 3, 1)
         grid.setColumnStretch(1, 1)
-        self.sample_size.valueChanged.connect(self._size_changed)
+        self.sample_size.textEdited.connect(self._size_typed_in)
+        self.sample_size.editingFinished.connect(self.commit)
         self.how.textEdited.connect(self._how_typed)
         self.how.editingFinished.connect(self.commit)
+
+    def _fit_size_field(self) -> None:
+        """Wide enough for "Not recorded" in the font of the moment (it follows the zoom)."""
+        room = self.sample_size.fontMetrics().horizontalAdvance("Not recorded") * 1.4
+        self.sample_size.setMaximumWidth(round(room))
+
+    def changeEvent(self, event: QEvent) -> None:
+        """Follow the window's zoom."""
+        super().changeEvent(event)
+        if event.type() == QEvent.Type.FontChange:
+            self._fit_size_field()
 
     def tab_chain(self) -> list[QWidget]:
         """Size, how chosen, then the risks: Tab stops on the one chosen, arrows move among them."""
@@ -122,8 +131,9 @@ class SampleAndRisk(QWidget):
         if (review_id, criterion_id) != (self.review_id, self.criterion_id):
             self.commit()
         self.review_id, self.criterion_id = review_id, criterion_id
-        with QSignalBlocker(self.sample_size):
-            self.sample_size.setValue(found.sample_size)
+        if not self._size_typed:
+            with QSignalBlocker(self.sample_size):
+                self.sample_size.setText(str(found.sample_size) if found.sample_size else "")
         if not self._typed:
             self.how_limit.fill(found.sample_how, read_only=read_only)
         self.sample_size.setReadOnly(read_only)
@@ -137,20 +147,24 @@ class SampleAndRisk(QWidget):
             )
 
     def commit(self) -> None:
-        """Store the sample's description as typed (only if it was typed in)."""
+        """Store the sample's size and description as typed (only what was typed in)."""
         self._timer.stop()
-        if not self._typed:
-            return
-        self._typed = False
-        text = self.how.text()
-        self._edit(lambda r, c: self.book.set_text(r, c, "sample_how", text))
+        if self._size_typed:
+            self._size_typed = False
+            size = int(self.sample_size.text() or 0)
+            self._edit(lambda r, c: self.book.set_sample_size(r, c, size))
+        if self._typed:
+            self._typed = False
+            text = self.how.text()
+            self._edit(lambda r, c: self.book.set_text(r, c, "sample_how", text))
 
     def _how_typed(self, _text: str) -> None:
         self._typed = True
         self._timer.start(_SAVE_MS)
 
-    def _size_changed(self, size: int) -> None:
-        self._edit(lambda r, c: self.book.set_sample_size(r, c, size))
+    def _size_typed_in(self, _text: str) -> None:
+        self._size_typed = True
+        self._timer.start(_SAVE_MS)
 
     def _risk_toggled(self, risk: Risk, on: bool) -> None:
         if on and self._edit(lambda r, c: self.book.set_risk(r, c, risk)):
