@@ -6,8 +6,8 @@ import argparse
 
 from guide_app.cli.data_folder import add_folder_options
 
-COMMANDS = ("reviews", "export-review")
-FORMATS = ("pdf", "md", "csv")
+COMMANDS = ("reviews", "export-review", "import-review")
+FORMATS = ("pdf", "md", "csv", "review")
 MIN_PREFIX = 6  # characters of a review id that name it
 
 
@@ -36,7 +36,8 @@ def add_commands(commands: argparse._SubParsersAction[argparse.ArgumentParser]) 
         required=True,
         choices=FORMATS,
         dest="export_format",
-        help="pdf: A4 report to print and sign; md: Markdown; csv: one row per criterion",
+        help="pdf: A4 report to print and sign; md: Markdown; csv: one row per criterion; "
+        "review: a file for a colleague to import and merge (import-review)",
     )
     export.add_argument("--output", required=True, metavar="FILE", help="the file to write")
     export.add_argument(
@@ -48,3 +49,19 @@ def add_commands(commands: argparse._SubParsersAction[argparse.ArgumentParser]) 
         help="with --compare, list only the criteria whose status changed",
     )
     add_folder_options(export)
+    take = commands.add_parser(
+        "import-review",
+        help="import a review a colleague sent, merging it into ours",
+        description="Add the review in FILE, or merge it into the copy here: what only one "
+        "side changed is taken; a field both changed is asked about (or settled by --prefer). "
+        "Exit 1, changing nothing, if the file is not a review or a conflict is left open.",
+    )
+    take.add_argument(
+        "file", metavar="FILE", help="a file written by export-review --format review"
+    )
+    take.add_argument(
+        "--prefer",
+        choices=("mine", "theirs"),
+        help="settle every field changed on both sides this way, without asking",
+    )
+    add_folder_options(take, "")

@@ -1,4 +1,4 @@
-"""The `reviews` and `export-review` commands: they read the data folder and never write to it."""
+"""The `reviews` and `export-review` commands (sharing a review: review_sharing.py)."""
 
 from __future__ import annotations
 
@@ -31,6 +31,15 @@ def run(args: argparse.Namespace) -> int:
     data = data_of(args)
     content = content_of(args, data)
     try:
+        if args.command == "import-review" or getattr(args, "export_format", "") == "review":
+            from guide_app.cli import review_sharing  # writes the data folder: takes its lock
+
+            if args.command == "import-review":
+                review_sharing.receive(args, data)
+            else:
+                guide = _guide(content)
+                review_sharing.send(args, data, (guide.edition, guide.date))
+            return 0
         book, messages = read_reviews(data)
         for message in messages:
             _say(message, sys.stderr)

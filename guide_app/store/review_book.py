@@ -138,6 +138,13 @@ class ReviewBook:
         """Call `listener(what, review id)` after every change, as BookmarkStore does."""
         self._listeners.append(listener)
 
+    def put(self, review: Review, what: str) -> None:
+        """Keep a whole review (one imported or merged), checked as if read from its file."""
+        checked, bad = Review.from_payload(review.to_payload())
+        if bad:
+            raise ReviewError(f"{bad} criterion record(s) of “{review.name}” are not valid")
+        self._put(checked, what)
+
     def _put(self, review: Review, what: str) -> None:
         if self.read_only(review.id):
             raise ReviewError(f"review {review.name!r} was saved by a newer version; read-only")

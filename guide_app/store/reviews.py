@@ -8,6 +8,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field, replace
 from typing import Any
 
+from guide_app.store.review_history import Revision, joined
 from guide_app.store.stamps import new_id, now
 
 SCHEMA_VERSION = 1
@@ -217,6 +218,12 @@ class Assessment:
 EMPTY = Assessment()
 
 
+def _history(record: Mapping[str, Any]) -> tuple[Revision, ...]:
+    found = record.get("history", [])
+    revisions = (Revision.from_dict(r) for r in (found if isinstance(found, list) else []))
+    return joined([r for r in revisions if r is not None])
+
+
 def _state(record: Mapping[str, Any]) -> ReviewState:
     try:
         return ReviewState(record.get("state", ReviewState.DRAFT))
@@ -244,6 +251,7 @@ class Review:
     lead: str = ""  # who leads the review (a role or initials)
     next_review: str = ""  # YYYY-MM-DD or empty
     state: ReviewState = ReviewState.DRAFT
+    history: tuple[Revision, ...] = ()  # as sent to or merged from colleagues (review_history)
 
     @property
     def final(self) -> bool:
@@ -274,6 +282,14 @@ class Review:
         payload.update((key, value) for key, value in optional.items() if value)
         if self.final:
             payload["state"] = str(self.state)
+        if self.history:
+            payload["history"] = [r.to_dict() for r in self.history]
+        return payload
+
+    def snapshot(self) -> dict[str, Any]:
+        """The review as plain data without its history: what a revision keeps."""
+        payload = self.to_payload()
+        payload.pop("history", None)
         return payload
 
     @classmethod
@@ -307,6 +323,7 @@ class Review:
             lead=_text(payload, "lead"),
             next_review=_date(payload, "next_review"),
             state=_state(payload),
+            history=_history(payload),
         )
         return review, bad
 

@@ -12,6 +12,13 @@ def now() -> str:
     return dt.datetime.now(dt.UTC).isoformat(timespec="seconds")
 
 
+def precise_now() -> str:
+    """The current time to the microsecond (UTC, ISO 8601): to order revisions made quickly."""
+    import datetime as dt
+
+    return dt.datetime.now(dt.UTC).isoformat(timespec="microseconds")
+
+
 def file_stamp() -> str:
     """The current time for a file name (UTC, to the microsecond, sortable, no colons)."""
     import datetime as dt
