@@ -28,7 +28,7 @@ VIEWS = ("reader", "bookmarks", "review", "review-editing")
 # A few more views, at the first size, zoom and theme only.
 EXTRA_VIEWS = (
     "search", "review-summary", "whats-changed", "updated-page", "local-information",
-    "action-plan", "install-edition", "overdue-page",
+    "action-plan", "review-merge", "install-edition", "overdue-page",
 )  # fmt: skip
 README_SHOT = "reader.png"
 

@@ -116,6 +116,40 @@ def show_action_plan(window: MainWindow, _sample: SampleData) -> None:
     window.commands["action_plan"].trigger()
 
 
+_MERGES: list[int] = []
+
+
+def show_review_merge(window: MainWindow, sample: SampleData) -> None:
+    """Reviews > Import review… on a colleague's copy that clashes with ours on two fields."""
+    from guide_app.store.review_book import ReviewBook
+    from guide_app.store.review_exchange import read_shared, shared_bytes, with_revision
+    from guide_app.store.review_import import apply_import, plan_import
+
+    window.open(f"review:{sample.review_id}/{sample.long_criterion}")  # reads the reviews
+    folder = Path(tempfile.mkdtemp(prefix="guide-app-merge-"))
+    view = window.reviews
+    sharing = window.review_commands.sharing(view)
+    sharing.send_to(sample.review_id, folder / "sent.guide-review")
+    colleague = ReviewBook(None)
+    shared = read_shared(folder / "sent.guide-review").review
+    apply_import(colleague, plan_import(colleague, shared), lambda _c: "mine")
+    criterion = sample.long_criterion
+    colleague.set_text(
+        sample.review_id,
+        criterion,
+        "notes",
+        "Agreed at the team meeting: named-clinician lists start in both clinics in January.",
+    )
+    colleague.update_details(sample.review_id, people="AB, CD, EF (pain service)")
+    back = with_revision(colleague.get(sample.review_id))
+    (folder / "back.guide-review").write_bytes(shared_bytes(back, "2026.2", "2026-12-04"))
+    _MERGES.append(1)  # each shot changes ours again, so that both copies clash every time
+    ours = "Our own notes, changed since." + " Checked again." * (len(_MERGES) - 1)
+    view.book.set_text(sample.review_id, criterion, "notes", ours)
+    view.book.update_details(sample.review_id, people=f"AB, CD and {len(_MERGES)} more")
+    sharing.open_file(folder / "back.guide-review")
+
+
 def show_whats_changed(window: MainWindow, _sample: SampleData) -> None:
     """What's changed in this edition, as Help opens it: the current edition first."""
     window.commands["whats_changed"].trigger()
@@ -204,6 +238,7 @@ VIEWS: dict[str, Callable[[MainWindow, SampleData], None]] = {
     "updated-page": show_updated_page,
     "local-information": show_local_information,
     "action-plan": show_action_plan,
+    "review-merge": show_review_merge,
     "install-edition": show_install_edition,
     "overdue-page": show_overdue_page,
 }

@@ -12,6 +12,7 @@ from guide_app.ui.window.navigation import review_location
 
 if TYPE_CHECKING:
     from guide_app.ui.review.reviews_view import ReviewsView
+    from guide_app.ui.review.sharing import ReviewSharing
 
 SPECS: tuple[ActionSpec, ...] = (
     spec("show_reviews", "Service &reviews", "Review your service against the five principles",
@@ -20,6 +21,10 @@ SPECS: tuple[ActionSpec, ...] = (
          QKeySequence.StandardKey.New, menu=("&Reviews", 1)),
     spec("action_plan", "&Action plan…", "Every action of every review: owner, due, overdue",
          menu=("&Reviews", 1)),
+    spec("send_review", "&Send to a colleague…", "Save the review shown as a file to share",
+         menu=("&Reviews", 3)),
+    spec("import_review", "&Import review…", "Add a colleague's review, or merge their copy",
+         menu=("&Reviews", 3)),
     spec("export_review_pdf", "Export review as &PDF…", "An A4 report for a governance meeting",
          menu=("&Reviews", 2)),
     spec("print_review", "P&rint review…", "Print the review, with a preview first",
@@ -49,7 +54,21 @@ class ReviewCommands:
             "export_review_pdf": lambda: self.on_review_shown(lambda v: v.ask_export("pdf")),
             "print_review": lambda: self.on_review_shown(lambda v: v.print_preview()),
             "action_plan": self.action_plan,
+            "send_review": lambda: self.on_review_shown(
+                lambda v: self.sharing(v).ask_send(v.current_id() or "")
+            ),
+            "import_review": lambda: self.sharing(self.reviews()).ask_import(),
         }
+
+    def sharing(self, view: ReviewsView) -> ReviewSharing:
+        """Send and import for the reviews view (built on first use)."""
+        from guide_app.ui.review.sharing import ReviewSharing  # dialogs: on first use
+
+        def shown(review_id: str) -> None:
+            self.open(review_location(review_id))
+            view.editor.set_review(review_id)  # every part of the editor shows the merge
+
+        return ReviewSharing(view.book, view.guide, self.say, shown, view.window())
 
     def action_plan(self) -> None:
         """Show every action of every review (the reviews are read first if they were not)."""
