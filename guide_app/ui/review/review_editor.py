@@ -252,7 +252,7 @@ class ReviewEditor(QWidget):
         self.reopen.setEnabled(review is not None and not self.book.read_only(review.id))
         old = not_in_edition(review, self.guide) if review is not None else []
         self.old_criteria.setText(
-            f"ⓘ {len(old)} assessed {'criterion is' if len(old) == 1 else 'criteria are'} not "
+            f"ℹ {len(old)} assessed {'criterion is' if len(old) == 1 else 'criteria are'} not "
             "in this edition of the guide. "
             "What was recorded is kept, read-only, at the end of the Summary and in exports."
         )
