@@ -182,6 +182,9 @@ def test_an_edition_change_keeps_every_bookmark_and_review(
         [table.topLevelItem(n).text(c) for c in (0, 3)] for n in range(table.topLevelItemCount())
     ]
     assert rows == [["2099.1", "In use now"], [first.guide.edition, ""]]
+    restart = box.findChild(QPushButton, "restartNow")
+    assert restart is not None
+    assert restart.isHidden()  # nothing chosen yet: nothing to restart for
     table.setCurrentItem(table.topLevelItem(1))
     press(qtbot, box, "useEdition")
     assert "is used from the next start" in text_of(box, "editionsStatus")
