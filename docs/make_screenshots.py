@@ -28,7 +28,8 @@ VIEWS = ("reader", "bookmarks", "review", "review-editing")
 # A few more views, at the first size, zoom and theme only.
 EXTRA_VIEWS = (
     "search", "review-summary", "whats-changed", "updated-page", "local-information",
-    "action-plan", "review-merge", "install-edition", "overdue-page",
+    "action-plan", "review-merge", "install-edition", "overdue-page", "review-open-elsewhere",
+    "review-folder",
 )  # fmt: skip
 README_SHOT = "reader.png"
 

@@ -213,6 +213,42 @@ def show_overdue_page(window: MainWindow, _sample: SampleData) -> None:
     wait_until_shown(other)
 
 
+def show_review_open_elsewhere(window: MainWindow, sample: SampleData) -> None:
+    """A review in a team's shared folder that a colleague has open: read-only, saying who."""
+    from guide_app.store.review_book import ReviewBook
+    from guide_app.store.review_place import ReviewPlace, write_place
+
+    folder = Path(tempfile.mkdtemp(prefix="guide-app-shared-"))
+    team = folder / "team"
+    team.mkdir()
+    shutil.copy(window.data_root.path / "reviews" / f"{sample.review_id}.json", team)
+    write_place(folder / "data", ReviewPlace(team, "Alex"))
+    colleague = ReviewBook(folder / "sam", place=ReviewPlace(team, "Sam Jones"))
+    colleague.load()
+    colleague.open_review(sample.review_id)  # Sam has it open on their computer
+    _COLLEAGUES.append(colleague)
+    other = create_main_window(None, folder / "data", None)
+    _EXTRA.append(other)
+    other.appearance.set_zoom(window.appearance.zoom, remember=False)  # as the shot asks
+    other.appearance.set_theme(window.appearance.theme, remember=False)
+    other.showMaximized()
+    wait_until_shown(other)
+    other.open(f"review:{sample.review_id}/{sample.long_criterion}")
+
+
+def show_review_folder(window: MainWindow, _sample: SampleData) -> None:
+    """Reviews > Review folder…, with a team folder chosen."""
+    window.commands["review_folder"].trigger()
+    settle()
+    from guide_app.ui.review.review_folder_dialog import ReviewFolderDialog
+
+    dialog = window.findChild(ReviewFolderDialog)
+    if dialog is not None:
+        dialog.shared.setChecked(True)
+        dialog.folder.setText("/mnt/team/msk-service-reviews")
+
+
+_COLLEAGUES: list[object] = []  # their locks stay held while the picture is taken
 _EXTRA: list[MainWindow] = []  # windows a view opened over the main one
 
 
@@ -241,6 +277,8 @@ VIEWS: dict[str, Callable[[MainWindow, SampleData], None]] = {
     "review-merge": show_review_merge,
     "install-edition": show_install_edition,
     "overdue-page": show_overdue_page,
+    "review-open-elsewhere": show_review_open_elsewhere,
+    "review-folder": show_review_folder,
 }
 
 

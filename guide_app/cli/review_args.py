@@ -6,7 +6,7 @@ import argparse
 
 from guide_app.cli.data_folder import add_folder_options
 
-COMMANDS = ("reviews", "export-review", "import-review")
+COMMANDS = ("reviews", "export-review", "import-review", "review-folder")
 FORMATS = ("pdf", "md", "csv", "review")
 MIN_PREFIX = 6  # characters of a review id that name it
 
@@ -65,3 +65,14 @@ def add_commands(commands: argparse._SubParsersAction[argparse.ArgumentParser]) 
         help="settle every field changed on both sides this way, without asking",
     )
     add_folder_options(take, "")
+    place = commands.add_parser(
+        "review-folder",
+        help="keep reviews on this computer or in a folder the team shares",
+        description="Say where service reviews are kept, or change it: FOLDER (a folder the "
+        "team shares, such as a network drive) or --local (the data folder). The window and "
+        "these commands use it from their next start.",
+    )
+    place.add_argument("folder", nargs="?", metavar="FOLDER", help="the shared folder to use")
+    place.add_argument("--local", action="store_true", help="keep reviews on this computer")
+    place.add_argument("--name", metavar="NAME", help="your name, as colleagues see it")
+    add_folder_options(place, "")

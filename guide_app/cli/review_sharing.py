@@ -3,8 +3,9 @@
 from __future__ import annotations
 
 import argparse
+import contextlib
 import sys
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from pathlib import Path
 
 from guide_app.cli.data_folder import CommandError, holding
@@ -13,25 +14,30 @@ from guide_app.store.review_book import ReviewBook
 from guide_app.store.review_exchange import read_shared, shared_bytes, with_revision
 from guide_app.store.review_import import apply_import, plan_import
 from guide_app.store.review_merge import Conflict
+from guide_app.store.review_place import read_place
 from guide_app.store.reviews import ReviewError
 
 SEND_IN_APP = "Reviews > Send to a colleague…"
 IMPORT_IN_APP = "Reviews > Import review…"
 
 
-def _book(data: Path) -> ReviewBook:
-    """The data folder's reviews, read (the caller holds the lock)."""
-    book = ReviewBook(data)
-    for message in book.load():
+@contextlib.contextmanager
+def _book(data: Path) -> Iterator[ReviewBook]:
+    """The reviews, read (the caller holds the data folder's lock); shared locks given back."""
+    place, problem = read_place(data)
+    book = ReviewBook(data, place=place)
+    for message in ([problem] if problem else []) + book.load():
         print(message, file=sys.stderr)
-    return book
+    try:
+        yield book
+    finally:
+        book.close()
 
 
 def send(args: argparse.Namespace, data: Path, edition: tuple[str, str]) -> None:
     """Write the review to a file for a colleague, recording it as a revision here."""
     output = Path(args.output).expanduser()
-    with holding(data, SEND_IN_APP):
-        book = _book(data)
+    with holding(data, SEND_IN_APP), _book(data) as book:
         try:
             review = book.find(args.review)
             sent = with_revision(review)
@@ -53,8 +59,7 @@ def receive(args: argparse.Namespace, data: Path) -> None:
         shared = read_shared(source)
     except ReviewError as error:
         raise CommandError(str(error)) from None
-    with holding(data, IMPORT_IN_APP):
-        book = _book(data)
+    with holding(data, IMPORT_IN_APP), _book(data) as book:
         try:
             incoming = plan_import(book, shared.review)
             if incoming.changes_nothing:

@@ -17,6 +17,7 @@ from guide_app.guide.load.loader import load_guide
 from guide_app.guide.model import Guide
 from guide_app.guide.problems import ContentError
 from guide_app.store.review_book import ReviewBook
+from guide_app.store.review_place import read_place
 from guide_app.store.review_summary import summarise
 from guide_app.store.reviews import Review, ReviewError
 
@@ -29,6 +30,10 @@ def _say(line: str, stream: TextIO | None = None) -> None:
 def run(args: argparse.Namespace) -> int:
     """Run `reviews` or `export-review`; print a one-line message and return 1 on failure."""
     data = data_of(args)
+    if args.command == "review-folder":
+        from guide_app.cli.review_folder import review_folder
+
+        return review_folder(args, data)
     content = content_of(args, data)
     try:
         if args.command == "import-review" or getattr(args, "export_format", "") == "review":
@@ -61,9 +66,10 @@ def read_reviews(data: Path) -> tuple[ReviewBook, list[str]]:
     """
     if data.exists() and not data.is_dir():
         raise CommandError(f"{data} is not a folder")
-    book = ReviewBook(data)
+    place, problem = read_place(data)
+    book = ReviewBook(data, place=place)
     try:
-        messages = book.load(inspect_only=True)
+        messages = ([problem] if problem else []) + book.load(inspect_only=True)
     except OSError as error:
         raise CommandError(f"cannot read {data}: {error.strerror or error}") from None
     return book, messages

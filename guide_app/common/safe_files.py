@@ -203,8 +203,9 @@ class DataRoot:
     FolderMovedError instead of making a new folder that another start could open too.
     """
 
-    def __init__(self, path: Path) -> None:
+    def __init__(self, path: Path, *, create: bool = True) -> None:
         self.path = Path(path)
+        self.create = create  # False: a folder made elsewhere (a shared one), never made here
         self._identity: tuple[int, int] | None = None
         with contextlib.suppress(OSError):
             self.claim()
@@ -228,7 +229,7 @@ class DataRoot:
             found = None
         if self._identity is None:
             if found is None:
-                if not create:
+                if not create or not self.create:
                     raise FileNotFoundError(errno.ENOENT, "no data folder yet", str(self.path))
                 self.path.mkdir(parents=True, exist_ok=True)  # a first start: make it
             self.claim()

@@ -123,6 +123,8 @@ class Document:
             file is set aside before a save could overwrite what is left of it.
         root: the data folder the file lives in (default: the file's folder); nothing is read,
             written or removed through a link, or outside it.
+        shared: the file is in a folder other computers write to as well, so another's
+            temporary file is not a leftover to remove.
     """
 
     def __init__(
@@ -134,8 +136,10 @@ class Document:
         backups: Path | None = None,
         check: Check | None = None,
         root: DataRoot | None = None,
+        shared: bool = False,
     ) -> None:
         self.path = path
+        self.shared = shared
         self.version = version
         self._salvage = salvage
         self._migrations = migrations or {}
@@ -157,7 +161,7 @@ class Document:
         self._inspect_only = inspect_only
         if inspect_only:
             self.read_only = True
-        else:
+        elif not self.shared:
             self._remove_stale_temporary_files()
         try:
             raw = self.root.read(self.path)
@@ -199,6 +203,13 @@ class Document:
         if why:
             return self._damaged(raw, text, why)
         return Loaded(payload, status)
+
+    def changed_on_disk(self) -> bool:
+        """Whether the file is no longer as this document last read or wrote it."""
+        try:
+            return _identity(os.lstat(self.path)) != self._seen
+        except FileNotFoundError:
+            return self._seen is not None
 
     def _future_message(self, found: int) -> str:
         return (

@@ -10,8 +10,11 @@ from typing import Any
 
 from guide_app.common.safe_files import DataRoot
 from guide_app.common.user_text import clean, clean_data
+from guide_app.store.open_reviews import OpenReviews
 from guide_app.store.review_dates import DateError, iso_date
 from guide_app.store.review_files import ReviewFiles
+from guide_app.store.review_lock import Holder
+from guide_app.store.review_place import ReviewPlace
 from guide_app.store.reviews import (
     MAX_SAMPLE,
     Action,
@@ -49,15 +52,28 @@ class ReviewBook:
     Edits mark a review dirty and notify listeners with (what, review id): "added",
     "removed", "details" or "assessment", in the bookmarks' order. Without a data folder the
     reviews live in memory only.
+
+    In a shared folder (`place.shared`) a review is changed only by the app holding its lock
+    (taken by the first change, or by `open_review`); others see it read-only, with who has it
+    open (`holder`), until `keep_alive` finds it free. "reloaded" tells listeners of a review
+    another computer changed.
     """
 
-    def __init__(self, data_dir: Path | None, root: DataRoot | None = None) -> None:
-        self.files = ReviewFiles(data_dir, root) if data_dir is not None else None
+    def __init__(
+        self, data_dir: Path | None, root: DataRoot | None = None, place: ReviewPlace | None = None
+    ) -> None:
+        place = place or ReviewPlace()
+        shared = place.shared if data_dir is not None else None
+        self.files = (
+            ReviewFiles(data_dir, root, shared, place.name) if data_dir is not None else None
+        )
         self.data_dir = data_dir
         self.folder = self.files.folder if self.files is not None else None
+        self.shared = shared
         self._reviews: dict[str, Review] = {}
         self._dirty: set[str] = set()
         self._listeners: list[Listener] = []
+        self.open = OpenReviews(self.files.locks if self.files is not None else None)
         self.loaded = False
 
     # Loading and saving ------------------------------------------------------------------
@@ -84,7 +100,10 @@ class ReviewBook:
         if self.files is None:
             self._dirty.clear()
             return
-        self.files.save(self._reviews, self._dirty)  # removes each saved id from the set
+        merged = self.files.save(self._reviews, self._dirty)  # removes each saved id from it
+        for review_id, review in merged.items():
+            self._reviews[review_id] = review
+            self._tell("reloaded", review_id)
 
     @property
     def dirty(self) -> bool:
@@ -92,8 +111,58 @@ class ReviewBook:
         return bool(self._dirty)
 
     def read_only(self, review_id: str) -> bool:
-        """Whether a review must not be changed (its file is from a newer version)."""
-        return self.files is not None and self.files.read_only(review_id)
+        """Whether a review must not be changed: a newer version's file, or open elsewhere."""
+        return self.files is not None and (
+            self.files.read_only(review_id) or review_id in self.open.others
+        )
+
+    # A shared folder -----------------------------------------------------------------------
+
+    def holder(self, review_id: str | None) -> Holder | None:
+        """Who else has the review open, as last seen (None: nobody, or not shared)."""
+        return self.open.others.get(review_id) if review_id is not None else None
+
+    def open_review(self, review_id: str | None) -> Holder | None:
+        """Hold this review's lock (giving back any other held); who else has it open."""
+        self.open.release_except(review_id, self._dirty)
+        return self._take(review_id) if review_id in self._reviews else None
+
+    def _take(self, review_id: str) -> Holder | None:
+        holder, changed = self.open.take(review_id)
+        if changed and review_id in self._reviews:
+            self._tell("details", review_id)  # editable here now, or read-only
+        return holder
+
+    def keep_alive(self, review_id: str | None) -> list[str]:
+        """Renew this app's locks, read what others saved, and try again to open `review_id`.
+
+        Returns messages for the user (a lock lost, a damaged file set aside).
+        """
+        if self.files is None or self.open.locks is None:
+            return []
+        messages = []
+        for lost in [r for r in self.open.beat() if r in self._reviews]:
+            self._take(lost)  # read-only now, with who has it
+            messages.append(
+                f"“{self._reviews[lost].name}” was opened on another computer while this one "
+                "was asleep or cut off; it is read-only here now. Your changes are kept."
+            )
+        changed, gone, told = self.files.refresh(set(self._dirty))
+        for changed_id, review in changed.items():
+            self._reviews[changed_id] = review
+            self._tell("reloaded", changed_id)
+        for gone_id in gone & set(self._reviews):
+            del self._reviews[gone_id]
+            self._tell("removed", gone_id)
+        for freed in self.open.freed(review_id):
+            self._tell("details", freed)
+        if review_id in self._reviews:
+            self._take(review_id)
+        return messages + told
+
+    def close(self) -> None:
+        """Give back every lock held (when the window closes or the command ends)."""
+        self.open.close()
 
     # Reading -----------------------------------------------------------------------------
 
@@ -146,15 +215,27 @@ class ReviewBook:
         self._put(checked, what)
 
     def _put(self, review: Review, what: str) -> None:
-        if self.read_only(review.id):
-            raise ReviewError(f"review {review.name!r} was saved by a newer version; read-only")
+        self._may_change(review)
         kept = self._reviews.get(review.id)
         if kept is not None and kept.final and review.final:
             raise ReviewError(f"“{kept.name}” is final: reopen it for editing first")
         self._reviews[review.id] = review
         self._dirty.add(review.id)
+        self._tell(what, review.id)
+
+    def _tell(self, what: str, review_id: str) -> None:
         for listener in list(self._listeners):
-            listener(what, review.id)
+            listener(what, review_id)
+
+    def _may_change(self, review: Review) -> None:
+        """Raise ReviewError unless this app may change the review (taking its lock if shared)."""
+        if self.files is not None and self.files.read_only(review.id):
+            raise ReviewError(f"review {review.name!r} was saved by a newer version; read-only")
+        holder = self._take(review.id) if self.shared is not None else None
+        if holder is not None:
+            raise ReviewError(
+                f"{holder.label} has “{review.name}” open; it is read-only here until they close it"
+            )
 
     def create(
         self,
@@ -221,12 +302,12 @@ class ReviewBook:
     def delete(self, review_id: str) -> Review:
         """Remove a review; a copy of its last version is kept in the backups folder."""
         review = self.get(review_id)
+        self._may_change(review)
         if self.files is not None:
             self.files.delete(review)
         del self._reviews[review_id]
         self._dirty.discard(review_id)
-        for listener in list(self._listeners):
-            listener("removed", review_id)
+        self._tell("removed", review_id)
         return review
 
     def _assess(self, review_id: str, criterion_id: str, **changes: Any) -> Assessment:

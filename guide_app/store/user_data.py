@@ -52,6 +52,7 @@ class UserData:
         self.local_info_file = local_info_file
         self.local_info_saving: Saveable = self.saving.register(LOCAL_INFO, self._save_local)
         self._reviews: ReviewBook | None = None
+        self.place_problem = ""  # why the review folder setting could not be read
         self._listeners: list[Listener] = []
         self.bookmarks.subscribe(lambda what, item: self._tell(BOOKMARKS, what, item))
         self.local_info.subscribe(lambda what, item: self._tell(LOCAL_INFO, what, item))
@@ -73,8 +74,10 @@ class UserData:
         """The review book (data None: in memory only), made but not read until needed."""
         if self._reviews is None:
             from guide_app.store.review_book import ReviewBook  # reviews are read after start
+            from guide_app.store.review_place import read_place
 
-            self._reviews = ReviewBook(self.data, self.root)
+            place, self.place_problem = read_place(self.data, self.root)
+            self._reviews = ReviewBook(self.data, self.root, place)
             self._reviews.subscribe(lambda what, review_id: self._tell(REVIEWS, what, review_id))
         return self._reviews
 
@@ -91,7 +94,7 @@ class UserData:
         book = self.reviews
         if book.loaded:
             return []
-        messages = book.load()
+        messages = ([self.place_problem] if self.place_problem else []) + book.load()
         if book.dirty:
             self.review_saving.dirty = True
         return messages
@@ -113,3 +116,8 @@ class UserData:
     def flush(self) -> bool:
         """Save everything not yet on disk; True when all of it is (failures are kept)."""
         return self.saving.flush()
+
+    def close(self) -> None:
+        """Give back what this app holds in a shared review folder (when the window closes)."""
+        if self._reviews is not None:
+            self._reviews.close()

@@ -25,6 +25,8 @@ SPECS: tuple[ActionSpec, ...] = (
          menu=("&Reviews", 3)),
     spec("import_review", "&Import review…", "Add a colleague's review, or merge their copy",
          menu=("&Reviews", 3)),
+    spec("review_folder", "Review &folder…", "Keep reviews on this computer or in a team folder",
+         menu=("&Reviews", 3)),
     spec("export_review_pdf", "Export review as &PDF…", "An A4 report for a governance meeting",
          menu=("&Reviews", 2)),
     spec("print_review", "P&rint review…", "Print the review, with a preview first",
@@ -43,8 +45,10 @@ class ReviewCommands:
         reviews: Callable[[], ReviewsView],
         open_location: Callable[[str], object],
         say: Callable[[str], None],
+        restart: Callable[[], bool] = lambda: False,
     ) -> None:
         self.reviews, self.open, self.say = reviews, open_location, say
+        self.restart = restart  # close and open the window again (a new review folder)
 
     def handlers(self) -> Handlers:
         """What each review command does, by name."""
@@ -58,7 +62,18 @@ class ReviewCommands:
                 lambda v: self.sharing(v).ask_send(v.current_id() or "")
             ),
             "import_review": lambda: self.sharing(self.reviews()).ask_import(),
+            "review_folder": self.review_folder,
         }
+
+    def review_folder(self) -> None:
+        """Ask where reviews are kept: this computer, or a folder the team shares."""
+        from guide_app.ui.review.review_folder_dialog import ReviewFolderDialog  # on use
+
+        view = self.reviews()
+        if view.book.data_dir is None:
+            self.say("Reviews are not saved in this session, so there is no folder to choose.")
+            return
+        ReviewFolderDialog(view.book.data_dir, self.restart, view.window()).open()
 
     def sharing(self, view: ReviewsView) -> ReviewSharing:
         """Send and import for the reviews view (built on first use)."""

@@ -47,7 +47,7 @@ class CriteriaModel(QAbstractItemModel):
         return self.book.get(self.review_id).assessment(criterion.id, *criterion.aliases)
 
     def _changed(self, what: str, review_id: str) -> None:
-        if review_id != self.review_id or what != "assessment":
+        if review_id != self.review_id or what not in ("assessment", "reloaded"):
             return
         last = self.index(len(self._principles) - 1, 1)
         top = self.index(0, 0)

@@ -289,7 +289,7 @@ class CriterionPanel(QWidget):
     def _book_changed(self, what: str, review_id: str) -> None:
         if (
             review_id == self.review_id
-            and what in ("assessment", "details")
+            and what in ("assessment", "details", "reloaded")
             and self.node is not None
             and self.node.kind is Kind.CRITERION
             and review_id in self.book

@@ -32,6 +32,7 @@ from guide_app.ui.review.criteria_model import STATUS_ROLE, CriteriaModel
 from guide_app.ui.review.criteria_tree import CriteriaTree
 from guide_app.ui.review.criterion_panel import CriterionPanel
 from guide_app.ui.review.flow_layout import FlowLayout
+from guide_app.ui.review.open_elsewhere import OpenElsewhereBar
 from guide_app.ui.review.review_details import ReviewDetails
 
 __all__ = ["CriteriaTree", "ReviewEditor"]
@@ -89,6 +90,7 @@ class ReviewEditor(QWidget):
         self.panel = CriterionPanel(book, guide, undo=undo)
         self.details_view = ReviewDetails(book)
         self.details = self.details_view.fields  # each detail's line, by name
+        self.elsewhere = OpenElsewhereBar(book)  # in a shared folder: who else has it open
         self._split_set = False
         self._build()
         self._connect()
@@ -173,6 +175,7 @@ class ReviewEditor(QWidget):
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.privacy)
         layout.addWidget(self.final_bar)
+        layout.addWidget(self.elsewhere)
         layout.addWidget(self.old_criteria)
         layout.addWidget(self.tabs, 1)
         chain = [self.reopen, self.tabs.tabBar(), self.filter, self.tree]
@@ -188,6 +191,7 @@ class ReviewEditor(QWidget):
         self.panel.open_location.connect(self.open_location)
         self.panel.message.connect(self.message)
         self.details_view.message.connect(self.message)
+        self.elsewhere.message.connect(self.message)
         self.reopen.clicked.connect(self.reopen_review)
         self.tabs.currentChanged.connect(lambda _: self.refresh_summary())
         self.compare.currentIndexChanged.connect(lambda _: self.refresh_summary())
@@ -209,6 +213,7 @@ class ReviewEditor(QWidget):
         self.panel.commit_texts()
         current = self.current_node_id()
         self.review_id = review_id
+        self.elsewhere.show_review(review_id)  # read-only here if open on another computer
         self.model.set_review(review_id)
         self.tree.expandAll()
         self.details_view.set_review(review_id)
@@ -294,13 +299,14 @@ class ReviewEditor(QWidget):
         )
 
     def _book_changed(self, what: str, review_id: str) -> None:
-        if what in ("added", "removed", "details"):
+        if what in ("added", "removed", "details", "reloaded"):
             self._fill_compare()
         if review_id == self.review_id and review_id in self.book:
-            if what == "details":
+            if what in ("details", "reloaded"):
+                self.elsewhere.refresh()
                 self.details_view.fill()
                 self._show_state()
-            if what == "assessment":
+            if what in ("assessment", "reloaded"):
                 self._refilter()
             self.refresh_summary()
 

@@ -98,6 +98,12 @@ class ReviewsView(QWidget):
         heading = QLabel("Service reviews")
         heading.setBuddy(self.list)
         left_layout.addWidget(heading)
+        if self.book.shared is not None:  # say whose reviews these are
+            where = QLabel(f"In the team's folder {self.book.shared}")
+            where.setObjectName("sharedFolderNote")
+            where.setWordWrap(True)
+            where.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+            left_layout.addWidget(where)
         left_layout.addWidget(self.list, 1)
         buttons = FlowLayout()  # side by side, or one under another when narrow
         for button in (self.new_button, self.delete_button, self.export_button, self.print_button):
@@ -197,7 +203,10 @@ class ReviewsView(QWidget):
         ]
         if review.service:
             lines.insert(1, review.service)
-        if self.book.read_only(review.id):
+        holder = self.book.holder(review.id)
+        if holder is not None:
+            lines.append(f"Open on another computer ({holder.who or 'someone'})")
+        elif self.book.read_only(review.id):
             lines.append("Read-only (from a newer version)")
         return "\n".join(lines)
 

@@ -173,9 +173,10 @@ class MainWindow(QMainWindow):
         self.panes = Panes(
             self.side_tabs, self.contents, self._centre_panes, self.search.field, say
         )
-        self.review_commands = ReviewCommands(lambda: self.reviews, self.open, say)
-        self.help = HelpCommands(self.guide, self.place, self.commands, SPECS, say, self)
         self.edition_commands = EditionCommands(self.guide, self.data_root, say, self)
+        restart = self.edition_commands.restart  # a new edition or a new review folder
+        self.review_commands = ReviewCommands(lambda: self.reviews, self.open, say, restart)
+        self.help = HelpCommands(self.guide, self.place, self.commands, SPECS, say, self)
         handlers: Handlers = {
             "back": self.history.back,
             "forward": self.history.forward,
@@ -389,6 +390,7 @@ class MainWindow(QMainWindow):
             return
         if not self.user_data.flush():  # rescued reviews search read, never shown: try once more
             log.error("closing with unsaved %s", ", ".join(self.user_data.saving.unsaved))
+        self.user_data.close()
         self.search.finish()
         self.save_state()
         super().closeEvent(event)
