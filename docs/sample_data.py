@@ -17,7 +17,7 @@ from guide_app.store.local_info import LocalInfoStore
 from guide_app.store.local_info_file import LocalInfoFile
 from guide_app.store.review_book import ReviewBook
 from guide_app.store.review_summary import principles
-from guide_app.store.reviews import Status
+from guide_app.store.reviews import Risk, Status
 
 REVIEW_NAME = "Autumn 2026 review"
 FOLDER_NAME = "New referrals"
@@ -47,6 +47,8 @@ LOCAL_INFORMATION = (
     ),
 )
 # The statuses given to the criteria in turn, so that every status appears in the review.
+RISKS = {Status.NOT_MET: Risk.HIGH, Status.PARTLY_MET: Risk.MEDIUM, Status.MET: Risk.LOW}
+SAMPLE_HOW = "The last 20 episodes of care that ended in September"
 STATUS_TURN = (
     Status.PARTLY_MET,
     Status.MET,
@@ -107,6 +109,10 @@ def write_sample_data(data_dir: Path, guide: Guide) -> SampleData:
         if status is not Status.NOT_ASSESSED:
             book.set_text(review.id, criterion, "notes", LONG_NOTES)
             book.set_text(review.id, criterion, "evidence", EVIDENCE)
+        if status in RISKS:  # the sample it was judged on, and the risk of not improving
+            book.set_sample_size(review.id, criterion, 20)
+            book.set_text(review.id, criterion, "sample_how", SAMPLE_HOW)
+            book.set_risk(review.id, criterion, RISKS[status])
         if status in (Status.NOT_MET, Status.PARTLY_MET):
             for what, owner, due in ACTIONS[:2]:
                 book.add_action(review.id, criterion, what, owner, due)

@@ -13,7 +13,6 @@ from collections.abc import Sequence
 from guide_app.common.user_text import escape_markdown
 from guide_app.export.marks import outcome_mark
 from guide_app.export.review_parts import (
-    NO_DATE,
     NO_OWNER,
     NOT_IN_EDITION,
     NOT_RECORDED,
@@ -26,6 +25,7 @@ from guide_app.export.review_parts import (
     compared,
     criterion_labels,
     details,
+    due_text,
     numbered,
     one_line,
     outcome_counts,
@@ -136,7 +136,7 @@ def _comparison(earlier: Review, review: Review, guide: Guide, changes_only: boo
     return [*lines, ""]
 
 
-def _plan(review: Review, guide: Guide) -> list[str]:
+def _plan(review: Review, guide: Guide, today: str | None) -> list[str]:
     items = action_plan(review, guide)
     if not items:
         return ["## Action plan", "", "No open actions.", ""]
@@ -151,7 +151,7 @@ def _plan(review: Review, guide: Guide) -> list[str]:
     lines += [
         _row(
             [
-                uk_date(item.action.due) or NO_DATE,
+                due_text(item.action, today),
                 _text(item.action.what),
                 _text(item.action.owner) or NO_OWNER,
                 f"{_text(item.old_id)} {NOT_IN_EDITION}" if item.old_id else _cell(item.criterion),
@@ -168,11 +168,13 @@ def review_markdown(
     *,
     compared_with: Review | None = None,
     changes_only: bool = False,
+    today: str | None = None,
 ) -> str:
-    """The review as a Markdown report; the same review and guide always give the same text.
+    """The review as a Markdown report; the same review, guide and day give the same text.
 
     With `compared_with`, a comparison follows the summary; with `changes_only` too, it lists
-    only the criteria whose status changed.
+    only the criteria whose status changed. Open actions due before `today` (YYYY-MM-DD; None:
+    the computer's date) are marked overdue.
     """
     lines = [f"# Service review: {_text(review.name)}", ""]
     for detail in details(review, guide):  # dates are checked (YYYY-MM-DD); the rest is ours
@@ -192,5 +194,5 @@ def review_markdown(
         lines += ["## Criteria not in this edition", "", OLD_CRITERIA_INTRO, ""]
         for cid, assessment in old:
             lines += [f"### {_text(cid)}", "", *_assessment(assessment)]
-    lines += _plan(review, guide)
+    lines += _plan(review, guide, today)
     return "\n".join(lines).rstrip("\n") + "\n"

@@ -7,6 +7,7 @@ the review editor shows that note too.
 
 from __future__ import annotations
 
+import datetime
 from collections import Counter
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
@@ -32,7 +33,10 @@ NOT_IN_EDITION = "(not in this edition)"
 NOT_RECORDED = "Not recorded"
 NO_OWNER = "No owner"
 NO_DATE = "No date"
-PLAN_INTRO = "Open actions, soonest due first; actions without a due date come last."
+PLAN_INTRO = (
+    "Open actions, soonest due first; actions without a due date come last. "
+    "“Overdue”: past its due date on the day this was made."
+)
 OLD_CRITERIA_INTRO = (
     "These criteria were assessed but are not in this edition of the guide (they may have been "
     "removed or renamed). They are kept here so that nothing recorded is lost."
@@ -96,6 +100,15 @@ class PlanItem:
     action: Action
     criterion: str  # "1.2 Criterion text", or "<id> (not in this edition)"
     old_id: str = ""  # the criterion's id when it is not in this edition
+
+
+def due_text(action: Action, today: str | None = None) -> str:
+    """An action's due date as DD/MM/YYYY, "(overdue)" after it when open and past it."""
+    if not action.due:
+        return NO_DATE
+    today = today or datetime.date.today().isoformat()
+    late = not action.done and action.due < today
+    return f"{uk_date(action.due)} (overdue)" if late else uk_date(action.due)
 
 
 def criterion_labels(guide: Guide) -> dict[str, str]:

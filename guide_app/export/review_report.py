@@ -15,7 +15,6 @@ from guide_app.export.marks import (
     outcome_mark,
 )
 from guide_app.export.review_parts import (
-    NO_DATE,
     NO_OWNER,
     NOT_IN_EDITION,
     NOT_RECORDED,
@@ -30,6 +29,7 @@ from guide_app.export.review_parts import (
     compared,
     criterion_labels,
     details,
+    due_text,
     numbered,
     one_line,
     outcome_counts,
@@ -217,7 +217,7 @@ def _comparison(
     return [*out, "</table>"]
 
 
-def _plan(review: Review, guide: Guide, look: _Look, heading: str) -> list[str]:
+def _plan(review: Review, guide: Guide, look: _Look, heading: str, today: str | None) -> list[str]:
     items = action_plan(review, guide)
     out = [heading]
     if not items:
@@ -229,7 +229,7 @@ def _plan(review: Review, guide: Guide, look: _Look, heading: str) -> list[str]:
         f"<thead><tr>{heads}</tr></thead>",
     ]
     out += [
-        f"<tr><td>{_e(uk_date(item.action.due)) or NO_DATE}</td><td>{_e(item.action.what)}</td>"
+        f"<tr><td>{_e(due_text(item.action, today))}</td><td>{_e(item.action.what)}</td>"
         f"<td>{_e(item.action.owner) or NO_OWNER}</td><td>{_e(item.criterion)}</td></tr>"
         for item in items
     ]
@@ -242,6 +242,7 @@ def summary_html(
     *,
     compared_with: Review | None = None,
     changes_only: bool = False,
+    today: str | None = None,
 ) -> str:
     """The summary for the screen: counts and bars, overall, open actions, comparison.
 
@@ -249,7 +250,7 @@ def summary_html(
     With `changes_only`, the comparison lists only the criteria whose status changed.
     """
     out = _summary(review, guide, _SCREEN, 3)
-    out += _plan(review, guide, _SCREEN, "<h3>Open actions</h3>")
+    out += _plan(review, guide, _SCREEN, "<h3>Open actions</h3>", today)
     if compared_with is not None:
         out += _comparison(compared_with, review, guide, _SCREEN, 3, changes_only)
     out += _not_in_edition(review, guide, _SCREEN, 3)
@@ -338,10 +339,12 @@ def report_html(
     *,
     compared_with: Review | None = None,
     changes_only: bool = False,
+    today: str | None = None,
 ) -> str:
     """The whole review as a light (black on white) HTML report for print and PDF.
 
-    With `changes_only`, the comparison lists only the criteria whose status changed.
+    With `changes_only`, the comparison lists only the criteria whose status changed. Open
+    actions due before `today` (YYYY-MM-DD; None: the computer's date) are marked overdue.
     """
     out = [
         "<html><head>",
@@ -359,7 +362,7 @@ def report_html(
         for number, criterion in part.criteria:
             out += _criterion(f"{number} {_e(criterion.title)}", assessment_of(review, criterion))
     out += _not_in_edition(review, guide, _PRINT, 2)
-    out += _plan(review, guide, _PRINT, f"<h2{_BREAK}>Action plan</h2>")
+    out += _plan(review, guide, _PRINT, f"<h2{_BREAK}>Action plan</h2>", today)
     out += _sign_off()
     out += ["</body></html>"]
     return "\n".join(out) + "\n"

@@ -113,7 +113,8 @@ removed or renamed). They are kept here so that nothing recorded is lost.
 
 ## Action plan
 
-Open actions, soonest due first; actions without a due date come last.
+Open actions, soonest due first; actions without a due date come last. “Overdue”: past its \
+due date on the day this was made.
 
 | Due | Action | Owner | Criterion |
 | --- | --- | --- | --- |
@@ -160,11 +161,23 @@ def shipped() -> Guide:
 
 
 def test_markdown_is_exact(guide: Guide) -> None:
-    assert review_markdown(REVIEW, guide) == MARKDOWN
+    assert review_markdown(REVIEW, guide, today="2026-04-15") == MARKDOWN
+
+
+def test_open_actions_past_their_due_date_are_marked_overdue(guide: Guide) -> None:
+    markdown = review_markdown(REVIEW, guide, today="2026-05-02")
+    assert "| 01/05/2026 (overdue) | Train new staff | CD |" in markdown
+    assert "| No date | Check" in markdown  # no due date: never overdue
+    report = report_html(REVIEW, guide, today="2026-05-02")
+    assert "<td>01/05/2026 (overdue)</td><td>Train new staff</td>" in report
+    assert "01/05/2026 (overdue)" in summary_html(REVIEW, guide, today="2026-05-02")
+    on_the_day = review_markdown(REVIEW, guide, today="2026-05-01")
+    assert "| 01/05/2026 | Train new staff |" in on_the_day  # due today: not yet overdue
+    assert "01/04/2026 (overdue)" not in report_html(REVIEW, guide, today="2099-01-01")  # done
 
 
 def test_markdown_comparison_follows_the_summary(guide: Guide) -> None:
-    text = review_markdown(REVIEW, guide, compared_with=EARLIER)
+    text = review_markdown(REVIEW, guide, compared_with=EARLIER, today="2026-04-15")
     summary_end = MARKDOWN.index("## 1. Principle one")
     assert text == MARKDOWN[:summary_end] + COMPARISON + MARKDOWN[summary_end:]
 
