@@ -1,5 +1,8 @@
 """Save and export times: 1,000 bookmarks, a review with every criterion filled, its PDF.
 
+The review is also saved in a shared review folder: each save there takes its turn, reads the
+file again and (when a colleague saved meanwhile) merges their change.
+
 Each save goes through the one atomic writer (temporary file, fsync, rename) into a real
 folder, as in the app. Medians of repeated runs after a warm-up.
 Run: `.venv/bin/python -m benchmarks.saves [RUNS]`.
@@ -13,6 +16,7 @@ import sys
 import tempfile
 import time
 from collections.abc import Callable
+from dataclasses import replace
 from pathlib import Path
 
 from guide_app import paths
@@ -21,6 +25,8 @@ from guide_app.guide.model import Guide
 from guide_app.store.bookmark_file import BookmarkFile
 from guide_app.store.bookmarks import BookmarkStore
 from guide_app.store.review_book import ReviewBook
+from guide_app.store.review_files import ReviewFiles
+from guide_app.store.review_place import ReviewPlace
 from guide_app.store.review_summary import principles
 from guide_app.store.reviews import Status
 
@@ -68,10 +74,8 @@ def bookmarks(data: Path, guide: Guide, runs: int) -> None:
     line("load 1,000 bookmarks", timed(lambda: file.load_into(BookmarkStore()), runs))
 
 
-def review(data: Path, guide: Guide, runs: int) -> None:
-    """Save a review with every criterion assessed, noted, evidenced and given an action."""
-    book = ReviewBook(data)
-    book.load()
+def filled_review(book: ReviewBook, guide: Guide) -> tuple[str, list[str]]:
+    """Make a review with every criterion assessed, noted, evidenced and given an action."""
     filled = book.create("Full review", "MSK physiotherapy", "2026-03-02", "AB, CD, EF")
     criteria = [c.id for _, cs in principles(guide) for c in cs]
     for n, criterion in enumerate(criteria):
@@ -80,6 +84,15 @@ def review(data: Path, guide: Guide, runs: int) -> None:
         book.set_text(filled.id, criterion, "evidence", _NOTE * 3)
         book.add_action(filled.id, criterion, f"Action {n}", "Team lead", "2026-06-30")
     book.save_dirty()
+    return filled.id, criteria
+
+
+def review(data: Path, guide: Guide, runs: int) -> None:
+    """Save the filled review in the data folder, then export it."""
+    book = ReviewBook(data)
+    book.load()
+    review_id, criteria = filled_review(book, guide)
+    filled = book.get(review_id)
     count = iter(range(10**6))
 
     def touch() -> None:  # one edit, as typing would make, so there is something to save
@@ -94,6 +107,32 @@ def review(data: Path, guide: Guide, runs: int) -> None:
         f", {size:.0f} KB",
     )
     export(data, guide, book, filled.id, max(3, runs // 4))
+
+
+def shared(data: Path, guide: Guide, runs: int) -> None:
+    """Save the filled review in a shared folder: alone, and merged with a colleague's save."""
+    team = data / "team"
+    team.mkdir()
+    book = ReviewBook(data / "mine", place=ReviewPlace(team, "Me"))
+    book.load()
+    review_id, criteria = filled_review(book, guide)
+    theirs = ReviewFiles(data / "theirs", shared=team, who="Colleague")  # their computer
+    count = iter(range(10**6))
+
+    def touch() -> None:
+        book.set_text(review_id, criteria[0], "notes", f"{_NOTE} {next(count)}")
+
+    line("save it in a shared folder", timed(book.save_dirty, runs, touch), SAVE_BUDGET_MS)
+
+    def colleague_saves_first() -> None:  # their change to another criterion, saved meanwhile
+        touch()
+        found = theirs.load()[0][review_id]
+        changed = replace(found.assessment(criteria[1]), evidence=f"{_NOTE} {next(count)}")
+        theirs.save({review_id: found.with_assessment(criteria[1], changed)}, {review_id})
+
+    merged = timed(book.save_dirty, runs, colleague_saves_first)
+    line("… merged with a colleague's save", merged, SAVE_BUDGET_MS)
+    book.close()
 
 
 def export(data: Path, guide: Guide, book: ReviewBook, review_id: str, runs: int) -> None:
@@ -125,6 +164,7 @@ def main() -> int:
         print(f"saves and exports, {runs} runs each (exports: {max(3, runs // 4)}), in {data}")
         bookmarks(data, guide, runs)
         review(data, guide, runs)
+        shared(data, guide, runs)
     return 0
 
 

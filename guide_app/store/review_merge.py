@@ -45,8 +45,12 @@ class Merge:
         """Whether merging would leave our copy as it is (theirs has nothing new)."""
         return not self.conflicts and self.taken == 0
 
-    def result(self, choose: Callable[[Conflict], str]) -> Review:
-        """The merged review; `choose` says "mine" or "theirs" for each conflict."""
+    def result(self, choose: Callable[[Conflict], str], *, record: bool = True) -> Review:
+        """The merged review; `choose` says "mine" or "theirs" for each conflict.
+
+        With `record`, the merge is a new revision in the review's history (as an import is);
+        without, both histories are kept as they were (a save merged in a shared folder).
+        """
         fields = dict(self.fields)
         for conflict in self.conflicts:
             fields[conflict.key] = (
@@ -54,10 +58,11 @@ class Merge:
             )
         payload = _unflatten(fields, self.mine, self.theirs)
         merged, _bad = Review.from_payload(payload)
-        revision = Revision(snapshot_id(merged.snapshot()), precise_now(), merged.snapshot())
+        new = [Revision(snapshot_id(merged.snapshot()), precise_now(), merged.snapshot())]
         return Review.from_payload(
             {**merged.to_payload(), "history": [
-                r.to_dict() for r in joined(self.mine.history, self.theirs.history, [revision])
+                r.to_dict()
+                for r in joined(self.mine.history, self.theirs.history, new if record else [])
             ]}
         )[0]  # fmt: skip
 

@@ -89,4 +89,5 @@ def settled(mine: Review, theirs: Review, base: Mapping[str, Any] | None) -> Rev
             fields[conflict.key] = f"{conflict.mine}{JOINER}{conflict.theirs}"
         else:
             left.append(conflict)
-    return replace(found, fields=fields, conflicts=tuple(left)).result(lambda _c: "mine")
+    settle = replace(found, fields=fields, conflicts=tuple(left))
+    return settle.result(lambda _c: "mine", record=False)  # no revision: the base is known here

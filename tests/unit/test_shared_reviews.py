@@ -146,6 +146,7 @@ def test_saves_from_two_computers_are_merged_and_nothing_is_lost(tmp_path: Path)
     merged = saved[review.id]
     assert merged.assessment(A).notes == f"Alex's notes{JOINER}Sam's notes"
     assert merged.assessment(B).status is Status.MET
+    assert merged.history == alexs.history  # a save is not a revision: the file stays small
     on_disk = json.loads((shared / f"{review.id}.json").read_text())
     assert on_disk["assessments"][B]["status"] == "met"
     kept = list((shared / "backups").glob(f"{review.id}-theirs-*.json"))
