@@ -125,6 +125,7 @@ def write(root: Path, nodes: int, seed: int = 26) -> Path:
         "summary": "For benchmarks.",
         "edition": "0",
         "date": "2026-01-01",
+        "review_due": "2027-01-01",
         "licence": "None.",
         "sections": dict.fromkeys(("about", "areas", "principles", "examples", "evidence"), part),
         "areas": area_ids,
