@@ -11,7 +11,7 @@ from hypothesis import strategies as st
 from guide_app.guide.load.loader import load_guide
 from guide_app.guide.model import Guide, Kind
 from guide_app.guide.search.index import Note, SearchIndex, fts5_available, plain_text
-from guide_app.guide.search.query import Synonyms, build_query, words
+from guide_app.guide.search.query import Synonyms, expression, parse, words
 from tests.helpers.content_kit import write_content
 from tests.helpers.profiles import examples
 from tests.helpers.repo import CONTENT
@@ -111,7 +111,9 @@ def test_fts5_is_available() -> None:
 def test_prefix_while_typing_but_not_after_a_space(index: SearchIndex) -> None:
     typing = [r.target for r in index.search("physiotherap", limit=5)]
     assert "hin-pic-c-physiotherapy-training" in typing
-    assert index.search("physiotherap ", limit=5) == []  # a finished word must match whole
+    finished = index.find("physiotherap ", limit=5)  # a finished word must match whole:
+    assert (finished.searched, finished.respelt) == ("physiotherapy", True)  # so it is respelt
+    assert index.find("physiotherap ", limit=5, exact=True).results == []
 
 
 def test_synonyms_work_both_ways(index: SearchIndex) -> None:
@@ -170,17 +172,15 @@ def test_your_notes_are_searched_and_labelled(guide: Guide) -> None:
     assert index.search("quayside", limit=5) == []
 
 
-def test_highlight_words_include_synonyms(index: SearchIndex) -> None:
-    assert index.highlight("IAPT") == [
-        "iapt",
-        "improv",
-        "acce",
-        "to",
-        "psychologi",
-        "therap",
-        "nhs",
-        "talk",
-    ]
+def test_highlight_marks_whole_words_and_synonyms(index: SearchIndex) -> None:
+    marks = index.highlight("IAPT ")
+    assert "iapt" in marks
+    assert "nhs talking|talked|talk|talks therapies|therapy" in [
+        " ".join("|".join(sorted(w.split("|"), key=len, reverse=True)) for w in m.split())
+        for m in marks
+    ] or any(m.startswith("nhs talking") for m in marks)
+    assert index.highlight("the and of ") == ["the", "and", "of"]  # only common words: as typed
+    assert "and" not in " ".join(index.highlight("anxiety and sleep ")).split("|")
 
 
 @pytest.mark.parametrize(
@@ -249,9 +249,10 @@ def test_a_damaged_cache_is_rebuilt(guide: Guide, tmp_path: Path) -> None:
 
 
 def test_query_words_are_always_quoted() -> None:
-    query = build_query('a "b" OR c*', Synonyms([]), typing=True)
-    assert query == '("a") AND ("b") AND ("or") AND ("c")'  # too short to match as a beginning
-    assert build_query("sle", Synonyms([]), typing=True) == '("sle" OR "sle"*)'
+    query = expression(parse('a "b" OR c*', Synonyms([]), typing=True))
+    assert query == '("b") AND ("c")'  # "a" and "or" are common words; "c" too short a beginning
+    assert expression(parse("sle", Synonyms([]), typing=True)) == '("sle" OR "sle"*)'
+    assert expression(parse("the and", Synonyms([]), typing=False)) == '("the") AND ("and")'
     assert words("Éclair—self-care") == ["eclair", "self", "care"]
 
 

@@ -1,24 +1,26 @@
-"""Full-text search over the guide and the user's own notes: SQLite FTS5, titles first."""
+"""Full-text search over the guide and the user's own notes: SQLite FTS5, best match first."""
 
 from __future__ import annotations
 
 import contextlib
-import os
+import math
 import re
 import sqlite3
-import stat
 from collections.abc import Iterable
 from pathlib import Path
 
 from guide_app.common.safe_files import DataRoot
 from guide_app.guide.model import HOME_ID, Guide, Kind, Node
-from guide_app.guide.search.query import Synonyms, build_query, groups, shorten, stem, words
+from guide_app.guide.search.cache import open_cached, write_cache
+from guide_app.guide.search.query import Synonyms, expression, shorten, words
 from guide_app.guide.search.rank import Candidate, order
-from guide_app.guide.search.result import FILTERS, NOTE_KIND, Note, Result
+from guide_app.guide.search.result import FILTERS, NOTE_KIND, Found, Note, Result
+from guide_app.guide.search.understand import Understanding
+from guide_app.guide.search.vocabulary import VOCAB_SCHEMA, Vocabulary, build_vocabulary, stems_of
 
-INDEX_FORMAT = 3  # part of the cache file's name: change it when the table layout changes
+INDEX_FORMAT = 4  # part of the cache file's name: change it when the table layout changes
 _CACHE_NAME = re.compile(r"[0-9A-Za-z-]{1,80}")  # what a fingerprint may put in a file name
-_FEW = 5  # fewer results than this for every word: also show pages with any of the words
+_EXTRA = 20  # candidates ranked beyond those shown, so a better one further down moves up
 _SCHEMA = (
     "CREATE VIRTUAL TABLE {table} USING fts5(ref UNINDEXED, kind UNINDEXED, title, aliases, body,"
     " tokenize='porter unicode61 remove_diacritics 2')"
@@ -86,12 +88,13 @@ def fingerprint(guide: Guide) -> str:
 class SearchIndex:
     """FTS5 index of the guide's pages (cached on disk when a folder is given) and the notes.
 
-    The guide's table can be kept in `cache_dir` as `search-<fingerprint>.sqlite`, so a
-    restart opens it instead of building it again; the user's notes always live in memory.
-    `root` is the data folder holding `cache_dir` (by default its parent): the cache is
-    read, written and removed only through it. A cached index is used only if it holds
-    exactly the guide's pages; anything else about it (damaged, a link, extra rows, a
-    folder that cannot be written) means no cache, never an error.
+    The guide's tables (`docs`, and `vocab`, its words) can be kept in `cache_dir` as
+    `search-<fingerprint>.sqlite`, so a restart opens them instead of building them again; the
+    user's notes always live in memory. `root` is the data folder holding `cache_dir` (by
+    default its parent): the cache is read, written and removed only through it. A cached
+    index is used only if it holds exactly the guide's pages; anything else about it
+    (damaged, a link, extra rows, a folder that cannot be written) means no cache, never an
+    error.
     """
 
     def __init__(
@@ -104,87 +107,40 @@ class SearchIndex:
         self._db.execute("ATTACH DATABASE ':memory:' AS mine")
         self._db.execute(_SCHEMA.format(table="mine.notes"))
         self._notes: dict[str, Note] = {}
-        self._exact: dict[str, str] = {}  # the words of a title or former id -> node id
+        self._stems: dict[str, str] = {}
+        self._weights: dict[str, float] = {}  # FTS5 expression -> its weight; "" -> rows
+        exact: dict[str, str] = {}  # the words of a title or former id -> node id
         for node in guide.nodes.values():
             if _indexed(node):
                 for name in (node.title, *node.aliases):
-                    self._exact.setdefault(" ".join(words(name)), node.id)
+                    exact.setdefault(" ".join(words(name)), node.id)
+        vocabulary = Vocabulary(self._db.execute("SELECT word, stem, pages FROM vocab"))
+        self.understanding = Understanding(
+            self.synonyms, vocabulary, self._matches_any, self._stem, exact
+        )
 
     def _open(
         self, guide: Guide, cache_dir: Path | None, root: DataRoot | None
     ) -> sqlite3.Connection:
         name = fingerprint(guide)
         path = None
+        rows = [_row(n) for n in guide.nodes.values() if _indexed(n)]
         if cache_dir is not None and _CACHE_NAME.fullmatch(name):
             path = cache_dir / f"search-{name}.sqlite"
             root = root or DataRoot(cache_dir.parent)
-            cached = self._open_cached(guide, path, root)
+            schema = [("docs", _SCHEMA.format(table="docs")), ("vocab", VOCAB_SCHEMA)]
+            cached = open_cached(path, root, schema, [(row[0], row[1]) for row in rows])
             if cached is not None:
                 self.cached = True
                 return cached
         db = sqlite3.connect(":memory:", check_same_thread=False)
         db.execute(_SCHEMA.format(table="docs"))
-        db.executemany(
-            "INSERT INTO docs VALUES (?, ?, ?, ?, ?)",
-            [_row(n) for n in guide.nodes.values() if _indexed(n)],
-        )
+        db.executemany("INSERT INTO docs VALUES (?, ?, ?, ?, ?)", rows)
+        build_vocabulary(db, (f"{title} {aliases} {body}" for _, _, title, aliases, body in rows))
         db.commit()
         if path is not None and root is not None:
-            self._write_cache(db, path, root)
+            write_cache(db, path, root)
         return db
-
-    @staticmethod
-    def _open_cached(guide: Guide, path: Path, root: DataRoot) -> sqlite3.Connection | None:
-        """The index kept at `path` if it holds exactly the guide's pages; else None.
-
-        Opened read-only and immutable (no journal beside it is read or made); one that is
-        not a plain file in a real folder is left alone, one that is damaged or does not
-        match the guide (a page missing, one too many) is deleted, to be built again.
-        """
-        try:
-            root.folder(path.parent, create=False)
-            if not stat.S_ISREG(os.lstat(path).st_mode):
-                return None
-        except OSError:  # none yet, or not ours to touch (a link, a pipe, a linked folder)
-            return None
-        expected = [(n.id, n.kind.value) for n in guide.nodes.values() if _indexed(n)]
-        db = None
-        try:
-            uri = f"{path.absolute().as_uri()}?mode=ro&immutable=1"
-            db = sqlite3.connect(uri, uri=True, check_same_thread=False)
-            db.execute("PRAGMA trusted_schema = OFF")  # a planted file's views run nothing
-            schema = db.execute("SELECT type, sql FROM sqlite_master WHERE name = 'docs'")
-            if schema.fetchall() == [("table", _SCHEMA.format(table="docs"))]:
-                found = db.execute("SELECT ref, kind FROM docs ORDER BY rowid").fetchall()
-                if found == expected:
-                    return db
-        except (sqlite3.Error, ValueError):
-            pass
-        if db is not None:
-            db.close()
-        with contextlib.suppress(OSError):
-            root.remove(path)  # a damaged or stale cache is only a cache: build it again
-        return None
-
-    @staticmethod
-    def _write_cache(db: sqlite3.Connection, path: Path, root: DataRoot) -> None:
-        """Keep the built index at `path`, dropping older ones; on any failure, none.
-
-        The database is copied to bytes in memory and written by the data folder's writer
-        (a new temporary file of an unpredictable name, then renamed; no link followed),
-        so SQLite itself never opens a file in the cache folder for writing.
-        """
-        try:
-            data = db.serialize()
-        except (AttributeError, sqlite3.Error, MemoryError):  # an SQLite without serialize
-            return
-        try:
-            root.write(path, data)
-            for old in root.files(path.parent, "search-*.sqlite"):
-                if old != path:
-                    root.remove(old)
-        except OSError:
-            pass  # no cache: the next start builds the index again
 
     def set_notes(self, notes: Iterable[Note]) -> None:
         """Replace the user's notes in the index (they change while the app runs)."""
@@ -198,32 +154,44 @@ class SearchIndex:
                 rows.append((ref, NOTE_KIND, note.title, "", note.text))
         self._db.executemany("INSERT INTO mine.notes VALUES (?, ?, ?, ?, ?)", rows)
         self._db.commit()
+        self._weights.clear()
 
     def search(self, text: str, kinds: Iterable[str] = (), limit: int = 30) -> list[Result]:
-        """Best matches for `text`, best first. Never raises for any text typed.
+        """The best results of find(): a list, best first."""
+        return self.find(text, kinds, limit).results
 
-        `kinds` are keys of FILTERS (none: everything). Every word must match (with synonyms);
-        if that finds very few, pages matching any of the words follow. The candidates are
-        then ordered in tiers by how well their titles and words match (search_rank.order).
-        Only the first words are searched (search_query.shorten).
+    def find(
+        self, text: str, kinds: Iterable[str] = (), limit: int = 30, *, exact: bool = False
+    ) -> Found:
+        """Search for `text`: the best `limit` results, best first, and how many in all.
+
+        Never raises for any text typed. `kinds` are keys of FILTERS (none: everything).
+        Common words do not count; a word the guide does not use is respelt to its nearest
+        (unless `exact`). Pages with every word (in any of its synonyms) come first, then
+        those with most of them, then with any (rank.order). While the text does not end in
+        a space, its last word also matches as a beginning. Only the first words are
+        searched (query.shorten); the same function serves the window and the command line.
         """
-        text = shorten(text).text
-        typing = not text.endswith((" ", "\t"))
+        typed, cut = shorten(text)
+        shown = " ".join(words(typed))
+        understood = self.understanding.read(
+            typed, typing=not typed.endswith((" ", "\t")), exact=exact
+        )
+        if not understood.groups:
+            return Found([], 0, shown, shown, cut=cut)
         wanted = [k for name in kinds for k in FILTERS.get(name, ())]
-        every = build_query(text, self.synonyms, typing=typing)
-        if not every:
-            return []
-        pool = limit * 2
+        every = expression(understood.groups)
+        anyword = expression(understood.groups, any_word=True)
+        pool = max(limit, 1) + _EXTRA
         candidates = {c.ref: c for c in self._matches(every, wanted, pool)}
-        if len(candidates) < _FEW:
-            anyword = build_query(text, self.synonyms, typing=typing, any_word=True)
+        if len(understood.groups) > 1 and len(candidates) < pool:
             for candidate in self._matches(anyword, wanted, pool):
                 candidates.setdefault(candidate.ref, candidate)
-        asked = groups(text, self.synonyms)
-        exact = self._exact.get(" ".join(words(text)), "")
-        best = order(list(candidates.values()), asked, exact, typing=typing)[:limit]
-        stems = tuple(stem(w) for group in asked for way in group for w in way)
-        return [self._result(c, stems) for c in best]
+        weights = [self._weight(expression([group])) for group in understood.groups]
+        best = order(list(candidates.values()), understood.asked, weights)[: max(limit, 0)]
+        results = [self._result(c, understood.marks) for c in best]
+        total = max(self._count(anyword, wanted), len(candidates))
+        return Found(results, total, shown, understood.searched, understood.respelt, cut)
 
     def _matches(self, query: str, kinds: list[str], limit: int) -> list[Candidate]:
         """Rows of the guide and of the notes matching `query`, best (lowest bm25) first."""
@@ -232,7 +200,8 @@ class SearchIndex:
         for table in ("docs", "mine.notes"):
             name = table.rpartition(".")[2]
             sql = (
-                f"SELECT ref, kind, title, body, bm25({name}, 0.0, 0.0, 12.0, 6.0, 1.0) AS score"
+                f"SELECT ref, kind, title, aliases, body,"
+                f" bm25({name}, 0.0, 0.0, 12.0, 6.0, 1.0) AS score"
                 f" FROM {table} WHERE {name} MATCH ?{filters} ORDER BY score LIMIT ?"
             )
             try:
@@ -243,50 +212,100 @@ class SearchIndex:
         found.sort(key=lambda c: c.score)
         return found[:limit]
 
+    def _count(self, query: str, kinds: list[str]) -> int:
+        """How many pages and notes match `query` in all."""
+        filters = f" AND kind IN ({', '.join('?' for _ in kinds)})" if kinds else ""
+        total = 0
+        for table in ("docs", "mine.notes"):
+            name = table.rpartition(".")[2]
+            sql = f"SELECT count(*) FROM {table} WHERE {name} MATCH ?{filters}"
+            with contextlib.suppress(sqlite3.DatabaseError):
+                total += self._db.execute(sql, [query, *kinds]).fetchone()[0]
+        return total
+
+    def _weight(self, query: str) -> float:
+        """How telling a word group is: the fewer pages and notes it is on, the more (idf)."""
+        weight = self._weights.get(query)
+        if weight is None:
+            if not self._weights:
+                rows = "SELECT (SELECT count(*) FROM docs) + (SELECT count(*) FROM mine.notes)"
+                self._weights[""] = float(self._db.execute(rows).fetchone()[0])
+            weight = math.log((self._weights[""] + 1) / (self._count(query, []) + 0.5))
+            self._weights[query] = weight = max(weight, 0.01)
+        return weight
+
+    def _matches_any(self, query: str) -> bool:
+        """Whether `query` finds anything at all, in the guide or the notes."""
+        for table in ("docs", "mine.notes"):
+            name = table.rpartition(".")[2]
+            sql = f"SELECT 1 FROM {table} WHERE {name} MATCH ? LIMIT 1"
+            with contextlib.suppress(sqlite3.DatabaseError):
+                if self._db.execute(sql, [query]).fetchone():
+                    return True
+        return False
+
+    def _stem(self, word: str) -> str:
+        """FTS5's stem of a word the guide does not use (remembered)."""
+        if word not in self._stems:
+            try:
+                self._stems[word] = stems_of(self._db, [word])[0]
+            except sqlite3.DatabaseError:
+                self._stems[word] = word
+        return self._stems[word]
+
     def _known(
-        self, table: str, ref: object, kind: object, title: object, body: object, *_: object
+        self,
+        table: str,
+        ref: object,
+        kind: object,
+        title: object,
+        aliases: object,
+        body: object,
+        *_: object,
     ) -> bool:
         """Whether a row found names a page of this guide or a note of now, as text.
 
         The cached index was checked to hold exactly the guide's pages when it was opened;
         this keeps anything else (the file changed since, a damaged page) out of the results.
         """
-        if type(title) is not str or type(body) is not str or type(ref) is not str:
+        if not all(type(value) is str for value in (ref, title, aliases, body)):
             return False
         if table == "notes":
             return ref in self._notes
         return kind != NOTE_KIND and ref in self.guide.nodes
 
-    def _result(self, candidate: Candidate, stems: tuple[str, ...]) -> Result:
+    def _result(self, candidate: Candidate, marks: tuple[str, ...]) -> Result:
         if candidate.kind == NOTE_KIND:
             note = self._notes[candidate.ref]
-            return Result(
-                note.target,
-                NOTE_KIND,
-                "Your notes",
-                note.title,
-                note.context,
-                candidate.body,
-                stems,
-            )
+            context, body = note.context, candidate.body
+            return Result(note.target, NOTE_KIND, "Your notes", note.title, context, body, marks)
         node = self.guide.nodes[candidate.ref]
-        trail = [a.title for a in self.guide.ancestors(node) if a.id != HOME_ID]
         return Result(
             node.id,
             node.kind.value,
             node.kind.label,
             node.title,
-            " › ".join(trail),
+            self._where(node),
             candidate.body,
-            stems,
+            marks,
         )
 
-    def highlight(self, text: str) -> list[str]:
-        """The word beginnings to mark in a page opened from a search for `text`."""
-        found: list[str] = []
-        for group in groups(text, self.synonyms):
-            for way in group:
-                for word in way:
-                    if len(word) > 1 and stem(word) not in found:
-                        found.append(stem(word))
-        return found
+    def _where(self, node: Node) -> str:
+        """The area, principle or section a page belongs to, if it says more than its kind."""
+        trail = [a for a in self.guide.ancestors(node) if a.id != HOME_ID]
+        for ancestor in reversed(trail):
+            if ancestor.kind in (Kind.AREA, Kind.PRINCIPLE):
+                return ancestor.title
+        if trail and not trail[0].title.lower().startswith(node.kind.label.lower()):
+            return trail[0].title
+        return ""
+
+    def highlight(self, text: str, *, exact: bool = False) -> list[str]:
+        """The words and phrases to mark in a page opened from a search for `text`.
+
+        In the form of Understood.marks: whole words only (and an unfinished last word's
+        beginning), never the common words.
+        """
+        typed = shorten(text).text
+        typing = not typed.endswith((" ", "\t"))
+        return list(self.understanding.read(typed, typing=typing, exact=exact).marks)

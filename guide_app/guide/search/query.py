@@ -1,4 +1,4 @@
-"""Turn what a person types into a safe FTS5 query, with synonyms and a prefix on the last word."""
+"""Read what a person types as word groups (synonyms, common words) and a safe FTS5 query."""
 
 from __future__ import annotations
 
@@ -55,14 +55,6 @@ def shorten(text: str) -> Query:
     return Query(text, cut)
 
 
-def stem(word: str) -> str:
-    """A rough word beginning for marking matches ("sleeping" -> "sleep", "physio" -> "phys").
-
-    FTS5's Porter stemmer decides what matches; this only finds the words to mark.
-    """
-    return word if len(word) <= 4 else word[: max(4, len(word) - 3)]
-
-
 class Synonyms:
     """Groups of words and phrases that search treats as the same, in both directions."""
 
@@ -74,6 +66,14 @@ class Synonyms:
             for phrase in phrases:
                 known = self._by_phrase.setdefault(phrase, [])
                 known.extend(p for p in phrases if p not in known)
+
+    def known(self, word: str) -> bool:
+        """Whether `word` alone is one of the words or phrases of a group."""
+        return (word,) in self._by_phrase
+
+    def phrases(self) -> list[tuple[str, ...]]:
+        """Every word and phrase of every group."""
+        return list(self._by_phrase)
 
     def alternatives(self, tokens: list[str], start: int) -> tuple[int, list[tuple[str, ...]]]:
         """The longest known phrase starting at `start`, and all the ways of saying it.
@@ -89,39 +89,69 @@ class Synonyms:
         return 1, [(tokens[start],)]
 
 
-def _phrase(phrase: tuple[str, ...], *, prefix: bool) -> str:
-    quoted = '"' + " ".join(phrase) + '"'
-    return quoted + "*" if prefix else quoted
+_COMMON = """a about above after again against all also am an and any are as at be been before being
+    below between both but by can could did do does doing down during each either for from
+    further had has have having he her here hers him his how i if in into is it its itself just
+    me might more most must my myself no nor not of off on once only onto or other our ours out
+    over own she should so some such than that the their theirs them then there these they this
+    those through to too under until up upon very was we were what when where whether which
+    while who whom why will with would yet you your yours"""
+# Words too common to find anything by: they neither match nor are marked on their own.
+STOP_WORDS = frozenset(_COMMON.split())
 
 
-def build_query(text: str, synonyms: Synonyms, *, typing: bool, any_word: bool = False) -> str:
-    """The FTS5 query for `text`; empty when there is nothing to search for.
+class Group(NamedTuple):
+    """One word (or known phrase) asked for: every way of saying it, the typed way first.
 
-    Every word (or known phrase) must match, in any of its synonyms, unless `any_word`. While
-    `typing` (no space after the last word), the last word also matches as a prefix.
+    `prefix`: the typed way, an unfinished last word, also matches as a word beginning.
+    """
+
+    ways: tuple[tuple[str, ...], ...]
+    prefix: bool = False
+
+    @property
+    def typed(self) -> tuple[str, ...]:
+        """The word or phrase as typed."""
+        return self.ways[0]
+
+
+def parse(text: str, synonyms: Synonyms, *, typing: bool) -> list[Group]:
+    """What `text` asks for: one Group per word or known phrase, common words left out.
+
+    Known phrases are found first, so "return to work" stays one phrase. A query of nothing
+    but common words ("who") searches them as they are. While `typing`, the last word of
+    three letters or more also matches as a beginning.
     """
     tokens = words(text)
-    parts: list[str] = []
+    found: list[Group] = []
+    common: list[Group] = []
     position = 0
     while position < len(tokens):
         taken, ways = synonyms.alternatives(tokens, position)
         position += taken
         last = position == len(tokens)
-        options = [_phrase(way, prefix=False) for way in ways]
-        # A prefix of one or two letters would match nearly everything: wait for a third.
-        if last and typing and taken == 1 and len(ways[0][0]) >= _PREFIX_FROM:
-            options.append(_phrase(ways[0], prefix=True))
+        prefix = last and typing and taken == 1 and len(ways[0][0]) >= _PREFIX_FROM
+        group = Group(tuple(ways), prefix)
+        stop = taken == 1 and len(ways) == 1 and ways[0][0] in STOP_WORDS
+        (common if stop else found).append(group)
+    return found or common
+
+
+def _phrase(phrase: tuple[str, ...], *, prefix: bool) -> str:
+    quoted = '"' + " ".join(phrase) + '"'
+    return quoted + "*" if prefix else quoted
+
+
+def expression(asked: Sequence[Group], *, any_word: bool = False) -> str:
+    """The FTS5 query for `asked`: every group must match (or any one, with `any_word`).
+
+    Each group matches in any of its ways; a prefix group's typed way also as a beginning.
+    Only quoted words reach FTS5, so nothing typed is read as its syntax.
+    """
+    parts = []
+    for group in asked:
+        options = [_phrase(way, prefix=False) for way in group.ways]
+        if group.prefix:
+            options.append(_phrase(group.typed, prefix=True))
         parts.append("(" + " OR ".join(options) + ")")
     return (" OR " if any_word else " AND ").join(parts)
-
-
-def groups(text: str, synonyms: Synonyms) -> list[list[tuple[str, ...]]]:
-    """What was asked: per word or known phrase typed, all the ways of saying it."""
-    tokens = words(text)
-    found = []
-    position = 0
-    while position < len(tokens):
-        taken, ways = synonyms.alternatives(tokens, position)
-        position += taken
-        found.append(ways)
-    return found

@@ -1,14 +1,17 @@
-"""Order search candidates in tiers by title and exact words, and cut a snippet around a match."""
+"""Order search candidates by how many words they match and where, and cut a marked snippet."""
 
 from __future__ import annotations
 
 import html
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 from guide_app.guide.model import Kind
 
 _SNIPPET = 170  # characters around the first match
+# Web addresses and e-mail addresses: never marked, even when a word searched is inside one.
+ADDRESS = re.compile(r"(?:https?://|www\.)\S+|\S+@\S+\.\w+", re.IGNORECASE)
 
 
 @dataclass(frozen=True, slots=True)
@@ -18,68 +21,137 @@ class Candidate:
     ref: str
     kind: str
     title: str
+    aliases: str
     body: str
     score: float
 
 
-def _pattern(group: list[tuple[str, ...]], *, prefix: bool) -> re.Pattern[str]:
-    """A regex finding any way of saying a group as whole words (or as a beginning)."""
-    ways = sorted((r"\W+".join(re.escape(w) for w in way) for way in group), key=len, reverse=True)
-    return re.compile(r"\b(?:" + "|".join(ways) + (r")" if prefix else r")\b"), re.IGNORECASE)
+def marks_regex(marks: tuple[str, ...]) -> str:
+    """A regex (Python and PCRE alike) finding any of `marks` as whole words.
 
-
-def order(
-    candidates: list[Candidate], asked: list[list[tuple[str, ...]]], exact: str, *, typing: bool
-) -> list[Candidate]:
-    """Sort in tiers, keeping bm25 order within each.
-
-    Tiers: the exact title; the very words typed in the title; words sharing their
-    beginnings in the title; the very words anywhere; the rest. Within each tier pages come
-    before review criteria. While typing, the last word may be unfinished.
+    A mark is a word or phrase: its words apart by spaces, the forms of one word apart by
+    "|", and "*" after a beginning: "fit note|notes" finds "fit notes", "physiot*" finds
+    "physiotherapy". Phrases allow any punctuation between their words.
     """
-    last = len(asked) - 1
-    whole = [_pattern(g, prefix=typing and n == last) for n, g in enumerate(asked)]
-    begun = [_pattern([tuple(w[:5] for w in way) for way in g], prefix=True) for g in asked]
+    ways = []
+    for mark in sorted(marks, key=len, reverse=True):
+        parts = []
+        for word in mark.split():
+            forms = sorted(word.split("|"), key=len, reverse=True)
+            options = (re.escape(f.rstrip("*")) + (r"\w*" if f[-1:] == "*" else "") for f in forms)
+            parts.append("(?:" + "|".join(options) + ")")
+        ways.append(r"\W+".join(parts))
+    return r"(?<!\w)(?:" + "|".join(ways) + r")(?!\w)"
 
-    def key(candidate: Candidate) -> tuple[bool, ...]:
-        title = candidate.title
-        same_title = all(p.search(title) for p in whole)
-        stem_title = same_title or all(p.search(title) for p in begun)
-        same_words = same_title or all(p.search(title) or p.search(candidate.body) for p in whole)
+
+@lru_cache(maxsize=1024)
+def words_pattern(marks: tuple[str, ...]) -> re.Pattern[str]:
+    """The compiled marks_regex of `marks`, any case."""
+    return re.compile(marks_regex(marks), re.IGNORECASE)
+
+
+@dataclass(frozen=True)
+class Asked:
+    """What was asked, as patterns: one per word group, one per two neighbouring groups."""
+
+    groups: list[re.Pattern[str]]
+    pairs: list[re.Pattern[str]]
+    whole: list[re.Pattern[str]]  # each group's forms without an unfinished word's beginning
+    exactly: list[re.Pattern[str]]  # each group's words as typed (and synonyms) only
+    exact: str  # the id of the page whose title or alias is exactly what was typed
+
+
+def order(candidates: list[Candidate], asked: Asked, weights: list[float]) -> list[Candidate]:
+    """Best first: the exact title; then by the share of the words a page has (all, most, any).
+
+    Each word group counts by its weight (how telling it is: a word on few pages counts more
+    than one on nearly all), so "most of the words" means most of what was asked, not of its
+    everyday words. Among pages with as much, a word in the title counts three times, in an
+    alias (a former id) twice, two words side by side as typed count again, and so does a word
+    as typed ("TENS" rather than "ten"). A word found only as the beginning of a longer one
+    counts half. Then pages before review criteria, then bm25.
+    """
+    asked_weight = sum(weights) or 1.0
+
+    def key(candidate: Candidate) -> tuple[float, ...]:
+        title, body = candidate.title, candidate.body
+        share = 0.0
+        score = 0.0
+        for n, pattern in enumerate(asked.groups):
+            where = _where(pattern, candidate)
+            if not where:
+                continue
+            weight = weights[n]
+            if not _found(asked.whole[n], candidate):
+                weight /= 2  # only a beginning matched: "tension" for "tens"
+            elif _found(asked.exactly[n], candidate):
+                score += weight / 2  # as typed: "TENS" rather than "ten"
+            share += weight
+            score += weight * where
+        for pair in asked.pairs:
+            score += 2 if pair.search(title) else 1 if pair.search(body) else 0
         return (
-            candidate.ref != exact,
-            not same_title,
-            not stem_title,
-            not same_words,
+            candidate.ref != asked.exact,
+            -round(share / asked_weight, 6),
+            -score,
             candidate.kind == Kind.CRITERION,
+            candidate.score,
         )
 
     return sorted(candidates, key=key)
 
 
-def snippet_html(body: str, stems: list[str]) -> str:
-    """A short extract of `body` around the first match, matched words in <b>, all escaped."""
-    text = " ".join(body.split())
-    if not stems:
-        return html.escape(text[:_SNIPPET])
-    pattern = re.compile(
-        r"\b(?:" + "|".join(re.escape(s) for s in sorted(stems, key=len, reverse=True)) + r")\w*",
-        re.IGNORECASE,
+def _where(pattern: re.Pattern[str], candidate: Candidate) -> int:
+    """3 if `pattern` is in the title, else 2 in the aliases, else 1 in the body, else 0."""
+    if pattern.search(candidate.title):
+        return 3
+    if pattern.search(candidate.aliases):
+        return 2
+    return 1 if pattern.search(candidate.body) else 0
+
+
+def _found(pattern: re.Pattern[str], candidate: Candidate) -> bool:
+    return bool(
+        pattern.search(candidate.title)
+        or pattern.search(candidate.aliases)
+        or pattern.search(candidate.body)
     )
-    first = pattern.search(text)
-    start = 0 if first is None else max(0, first.start() - _SNIPPET // 3)
+
+
+def _outside_addresses(text: str, pattern: re.Pattern[str]) -> list[re.Match[str]]:
+    """Matches of `pattern` in `text` that are not inside a web or e-mail address."""
+    addresses = [m.span() for m in ADDRESS.finditer(text)] if ("/" in text or "@" in text) else []
+    return [
+        m
+        for m in pattern.finditer(text)
+        if not any(start <= m.start() < end for start, end in addresses)
+    ]
+
+
+def snippet_html(body: str, marks: tuple[str, ...]) -> str:
+    """A short extract of `body` around the first match, matched words in <b>, all escaped.
+
+    Only whole words are marked, and none inside a web or e-mail address.
+    """
+    text = " ".join(body.split())
+    if not marks:
+        return html.escape(text[:_SNIPPET])
+    found = _outside_addresses(text, words_pattern(marks))
+    first = found[0].start() if found else 0
+    start = max(0, first - _SNIPPET // 3)
     if start:
         space = text.find(" ", start)
-        start = space + 1 if 0 <= space < first.start() else start  # type: ignore[union-attr]
-    extract = text[start : start + _SNIPPET]
-    if start + _SNIPPET < len(text):
-        cut = extract.rfind(" ")
-        extract = (extract[:cut] if cut > _SNIPPET // 2 else extract) + " …"
+        start = space + 1 if 0 <= space < first else start
+    end = min(len(text), start + _SNIPPET)
+    if end < len(text):
+        cut = text.rfind(" ", start, end)
+        end = cut if cut > start + _SNIPPET // 2 else end
     marked = []
-    position = 0
-    for match in pattern.finditer(extract):
-        marked.append(html.escape(extract[position : match.start()]))
-        marked.append(f"<b>{html.escape(match.group(0))}</b>")
-        position = match.end()
-    marked.append(html.escape(extract[position:]))
-    return ("… " if start else "") + "".join(marked)
+    position = start
+    for match in found:
+        if start <= match.start() and match.end() <= end:
+            marked.append(html.escape(text[position : match.start()]))
+            marked.append(f"<b>{html.escape(match.group(0))}</b>")
+            position = match.end()
+    marked.append(html.escape(text[position:end]))
+    return ("… " if start else "") + "".join(marked) + (" …" if end < len(text) else "")

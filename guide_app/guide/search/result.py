@@ -54,14 +54,31 @@ class Result:
     title: str
     breadcrumb: str
     body: str = field(repr=False, default="")
-    stems: tuple[str, ...] = field(repr=False, default=())
+    marks: tuple[str, ...] = field(repr=False, default=())  # words and phrases to mark
 
     @cached_property
     def snippet_html(self) -> str:
         """An extract around the first match: matched words in <b>…</b>, all else escaped."""
-        return snippet_html(self.body, list(self.stems))
+        return snippet_html(self.body, self.marks)
 
     @property
     def snippet_text(self) -> str:
         """The snippet without markup."""
         return html.unescape(re.sub(r"</?b>", "", self.snippet_html))
+
+
+@dataclass(frozen=True)
+class Found:
+    """What a search found: the best results, how many there are in all, and what was searched.
+
+    `searched` is the query as searched; when a word was respelt it differs from `typed`
+    ("anxious" for "anxius") and `respelt` is True. `cut` says which limit shortened a long
+    query ("", "words" or "characters").
+    """
+
+    results: list[Result]
+    total: int
+    typed: str
+    searched: str
+    respelt: bool = False
+    cut: str = ""

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import re
 from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QByteArray, QEvent, QUrl, Signal
@@ -19,6 +18,16 @@ if TYPE_CHECKING:  # only in annotations
 _READABLE_CHARS = 80  # longest comfortable line, in average characters
 _SIDE_MARGIN = 16
 _READING_SCALE = 1.2  # body text a little larger than the interface's
+
+
+def _in_address(cursor: QTextCursor) -> bool:
+    """Whether the text `cursor` selects is part of a web or e-mail address."""
+    from guide_app.guide.search.rank import ADDRESS  # loaded with the search
+
+    block = cursor.block()
+    text = block.text()
+    start = cursor.selectionStart() - block.position()
+    return any(m.start() <= start < m.end() for m in ADDRESS.finditer(text))
 
 
 class _InertDocument(QTextDocument):
@@ -85,26 +94,33 @@ class Reader(QTextBrowser):
         else:
             self.verticalScrollBar().setValue(0)
 
-    def highlight(self, words: list[str]) -> int:
-        """Mark every word that starts with one of `words` (search terms); return how many."""
+    def highlight(self, marks: list[str]) -> int:
+        """Mark the words a search found (SearchIndex.highlight's marks); return how many.
+
+        Whole words only, and none in a link: a word inside a web address stays as it is.
+        """
         selections = []
-        if words:
-            alternatives = "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
+        if marks:
             from PySide6.QtCore import QRegularExpression  # found words: not needed to start
             from PySide6.QtGui import QTextCharFormat
 
+            from guide_app.guide.search.rank import marks_regex
+
+            options = QRegularExpression.PatternOption
             pattern = QRegularExpression(
-                rf"\b(?:{alternatives})\w*", QRegularExpression.PatternOption.CaseInsensitiveOption
+                marks_regex(tuple(marks)),
+                options.CaseInsensitiveOption | options.UseUnicodePropertiesOption,
             )
             marked = QTextCharFormat()
             marked.setBackground(self.palette().color(QPalette.ColorRole.Highlight))
             marked.setForeground(self.palette().color(QPalette.ColorRole.HighlightedText))
             cursor = self.document().find(pattern)
             while not cursor.isNull():
-                selection = QTextEdit.ExtraSelection()
-                selection.cursor = cursor
-                selection.format = marked
-                selections.append(selection)
+                if not cursor.charFormat().isAnchor() and not _in_address(cursor):
+                    selection = QTextEdit.ExtraSelection()
+                    selection.cursor = cursor
+                    selection.format = marked
+                    selections.append(selection)
                 cursor = self.document().find(pattern, cursor)
         self.setExtraSelections(selections)
         if selections:
