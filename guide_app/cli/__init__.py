@@ -7,10 +7,7 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from guide_app import __version__, paths
-from guide_app.cli import edition_args, local_info, review_args
-
-# The kind filters of search (guide_app.guide.search.FILTERS, without the user's notes).
-SEARCH_KINDS = ("areas", "solutions", "challenges", "examples", "principles", "evidence", "about")
+from guide_app.cli import edition_args, local_info, review_args, search
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -59,15 +56,7 @@ def build_parser() -> argparse.ArgumentParser:
     check.add_argument(
         "dir", nargs="?", metavar="DIR", help="content folder (default: the bundled one)"
     )
-    search = commands.add_parser(
-        "search",
-        help="search the guide; print the best matches",
-        description="Search the guide's pages (titles first, with synonyms) and print one result "
-        "a line, best first: id, kind, title and snippet.",
-    )
-    search.add_argument("query", nargs="+", metavar="QUERY", help="words to search for")
-    search.add_argument("--kind", choices=SEARCH_KINDS, help="only this kind of page")
-    search.add_argument("--limit", type=int, default=20, metavar="N", help="at most N results")
+    search.add_command(commands)
     review_args.add_commands(commands)
     edition_args.add_commands(commands)
     local_info.add_commands(commands)
@@ -92,9 +81,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     if args.command in local_info.COMMANDS:
         return local_info.run(args)
     if args.command == "search":
-        from guide_app.cli import content
-
-        return content.search(" ".join(args.query), args.kind, args.limit, args.content)
+        return search.run(args)
     from guide_app.shell import app
 
     return app.run(args)

@@ -1,32 +1,9 @@
-"""The content commands: check-content and search."""
+"""The content command: check-content."""
 
 from __future__ import annotations
 
 import sys
 from pathlib import Path
-
-from guide_app import paths
-
-
-def search(query: str, kind: str | None, limit: int, content: str | None) -> int:
-    """Print the best matches for `query`, one a line; say so when there are none."""
-    from guide_app.guide.load.loader import load_guide
-    from guide_app.guide.problems import ContentError
-    from guide_app.guide.search.index import SearchIndex
-
-    folder = Path(content) if content else paths.content_dir()
-    try:
-        guide = load_guide(folder)
-    except ContentError as error:
-        print(f"guide-app search: {error} (see: guide-app check-content {folder})", file=sys.stderr)
-        return 1
-    results = SearchIndex(guide).search(query, [kind] if kind else [], max(limit, 1))
-    if not results:
-        print(f"No results for {query!r}" + (f" in {kind}" if kind else ""))
-    for result in results:
-        snippet = " ".join(result.snippet_text.split())
-        print(f"{result.target}\t{result.kind}\t{result.title}\t{snippet}")
-    return 0
 
 
 def check_content(content_dir: Path) -> int:

@@ -128,15 +128,16 @@ class BookmarkFile:
         """The bookmarks file."""
         return self.document.path
 
-    def load_into(self, store: BookmarkStore) -> Loaded:
+    def load_into(self, store: BookmarkStore, *, inspect_only: bool = False) -> Loaded:
         """Fill `store` from disk; a newer or unreadable file makes the store read-only.
 
         When a damaged file was set aside, `rewrite_needed` says so: what was rescued from it
         has been written in its place already when the disk allowed, and the owner saves it
-        again soon in case it did not.
+        again soon in case it did not. With `inspect_only` (the command line) nothing on disk
+        is touched.
         """
         self._accepted = None
-        loaded = self.document.load()
+        loaded = self.document.load(inspect_only=inspect_only)
         accepted = self._take_accepted()
         if accepted is not None and loaded.set_aside is None:
             folders, bookmarks = accepted  # the check parsed this very payload

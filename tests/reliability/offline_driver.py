@@ -80,6 +80,7 @@ def drive(out: Path) -> None:
     # Search: type into the toolbar field, open the best result with Enter.
     window.commands["focus_search"].trigger()
     QTest.keyClicks(window.search.field, "sleep")
+    wait_until(lambda: window.search.pane.model.rowCount() > 0)  # once the index is ready
     results = [r.target for r in window.search.pane.model.results]
     QTest.keyClick(window.search.field, Qt.Key.Key_Return)
     STEPS["search"] = {"results": len(results), "best": results[:1], "opened": window.current_id}

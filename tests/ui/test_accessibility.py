@@ -113,6 +113,7 @@ def test_f6_moves_between_panes_and_says_which(qtbot: QtBot, window: MainWindow)
 def test_keyboard_only_search_open_bookmark_and_review(qtbot: QtBot, window: MainWindow) -> None:
     qtbot.keySequence(window, QKeySequence("Ctrl+K"))
     qtbot.keyClicks(QApplication.focusWidget(), "example one")
+    qtbot.waitUntil(lambda: window.search.pane.model.rowCount() > 0)  # once the index is ready
     qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_Down)
     qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_Return)
     assert window.current_id == "ex-one"

@@ -58,7 +58,7 @@ def test_a_pane_built_before_its_tab_is_chosen_joins_the_tab(
     assert window.search_tab.built is built
     assert window.side_tabs.currentWidget() is built
     qtbot.keyClicks(window.search.field, "example")
-    assert built.model.rowCount() > 0
+    qtbot.waitUntil(lambda: built.model.rowCount() > 0)  # at once, or once the index is ready
 
 
 def test_the_search_pane_announces_its_first_count(qtbot: QtBot, window: MainWindow) -> None:

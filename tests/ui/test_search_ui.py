@@ -16,6 +16,7 @@ from tests.helpers.processes import GUIDE_APP, env
 
 
 def type_search(qtbot: QtBot, window: MainWindow, text: str) -> None:
+    qtbot.waitUntil(lambda: window.search.index is not None)  # built in its thread
     qtbot.keySequence(window, QKeySequence("Ctrl+K"))
     field = window.search.field
     assert QApplication.focusWidget() is field

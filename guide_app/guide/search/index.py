@@ -173,7 +173,7 @@ class SearchIndex:
         searched (query.shorten); the same function serves the window and the command line.
         """
         typed, cut = shorten(text)
-        shown = " ".join(words(typed))
+        shown = " ".join(typed.split())  # as typed, for the pane to quote
         understood = self.understanding.read(
             typed, typing=not typed.endswith((" ", "\t")), exact=exact
         )
@@ -191,7 +191,8 @@ class SearchIndex:
         best = order(list(candidates.values()), understood.asked, weights)[: max(limit, 0)]
         results = [self._result(c, understood.marks) for c in best]
         total = max(self._count(anyword, wanted), len(candidates))
-        return Found(results, total, shown, understood.searched, understood.respelt, cut)
+        searched = understood.searched if understood.respelt else shown
+        return Found(results, total, shown, searched, understood.respelt, cut)
 
     def _matches(self, query: str, kinds: list[str], limit: int) -> list[Candidate]:
         """Rows of the guide and of the notes matching `query`, best (lowest bm25) first."""

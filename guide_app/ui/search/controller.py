@@ -68,7 +68,8 @@ class SearchController(QObject):
         self.field.textChanged.connect(self._typed)
         self.field.down.connect(self._focus_results)
         self.field.enter.connect(self._open_best)
-        self._built.connect(self.ensure_index)
+        self._open_when_ready = False  # Enter was pressed while the index was being prepared
+        self._built.connect(self._take_index)
         user_data.subscribe(lambda *_: self._notes_timer.start(_NOTES_REFRESH_MS))
 
     @property
@@ -80,7 +81,7 @@ class SearchController(QObject):
         from guide_app.ui.search.pane import SearchPane  # not needed for the first frame
 
         pane = SearchPane()
-        pane.index = self.index
+        pane.index = self.index  # None while preparing: the pane says so
         pane.result_chosen.connect(self._open)
         pane.announced.connect(self.announced)
         return pane
@@ -109,24 +110,34 @@ class SearchController(QObject):
             self._builder.join()
 
     def ensure_index(self) -> SearchIndex:
-        """The index, finishing its build if needed; reads the reviews, whose notes are found."""
+        """The index, waiting for its build if needed (never on the typing path: see _typed)."""
         if self.index is None:
             if self._builder is not None:
                 self._builder.join()
-            from guide_app.guide.search.index import SearchIndex
-
-            index = self._building or SearchIndex(self.guide, self.cache_dir, self.root)
-            self.index = index
-            if self._pane.built is not None:
-                self._pane.built.index = index
-            problems = self.user_data.load_reviews()  # read here, not through their view
-            self.reviews = self.user_data.reviews
-            if problems:
-                self.problems.emit(problems)
-            self.refresh_notes()
-            if self.field.text():
-                self.pane.run(self.field.text())
+            self._take_index()
+        assert self.index is not None
         return self.index
+
+    def _take_index(self) -> None:
+        """Hand the built index on; read the reviews, whose notes are found; run what waits."""
+        if self.index is not None:
+            return
+        from guide_app.guide.search.index import SearchIndex
+
+        index = self._building or SearchIndex(self.guide, self.cache_dir, self.root)
+        self.index = index
+        if self._pane.built is not None:
+            self._pane.built.index = index
+        problems = self.user_data.load_reviews()  # read here, not through their view
+        self.reviews = self.user_data.reviews
+        if problems:
+            self.problems.emit(problems)
+        self.refresh_notes()
+        if self._pane.built is not None and self.field.text():
+            self.pane.run(self.field.text())
+        if self._open_when_ready:
+            self._open_when_ready = False
+            self._open_best()
 
     def refresh_notes(self) -> None:
         """Put the current bookmark and review notes into the index."""
@@ -140,13 +151,23 @@ class SearchController(QObject):
             self.index.set_notes(notes)
 
     def _typed(self, text: str) -> None:
-        self.ensure_index()
+        """Search as the user types; until the index is ready the pane says it is preparing.
+
+        Never waits for the index here: the build goes on in its thread and the text typed
+        meanwhile is searched as soon as the index is handed on (_take_index).
+        """
+        if self.index is None:
+            self.prepare()
+        self._open_when_ready = False
         self.pane.run(text)
         if text.strip():
             self.shown.emit()
 
     def _open_best(self) -> None:
-        self.ensure_index()
+        if self.index is None:  # Enter while preparing: open the best result once ready
+            self._open_when_ready = bool(self.field.text().strip())
+            self.prepare()
+            return
         best = self.pane.first() if self.pane.text == self.field.text() else None
         if best is None:
             best = next(iter(self.pane.run(self.field.text())), None)
@@ -157,7 +178,6 @@ class SearchController(QObject):
         from guide_app.guide.search.result import Result  # loaded with the pane
 
         if isinstance(result, Result) and self.index is not None:
-            from guide_app.guide.search.query import shorten  # loaded with the index
-
-            searched = shorten(self.pane.text).text  # the words marked are the words searched
-            self.open_marked.emit(result.target, self.index.highlight(searched))
+            # The words marked are the words searched: respelt, unless the pane searched as typed.
+            marks = self.index.highlight(self.pane.text, exact=self.pane.exact)
+            self.open_marked.emit(result.target, marks)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import html
 import time
 from collections import OrderedDict
 from typing import TYPE_CHECKING, Any, cast
@@ -36,8 +37,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from guide_app.guide.search.query import MAX_QUERY_CHARS, MAX_QUERY_WORDS, shorten
-from guide_app.guide.search.result import FILTER_LABELS, Result
+from guide_app.guide.search.query import MAX_QUERY_CHARS, MAX_QUERY_WORDS
+from guide_app.guide.search.result import FILTER_LABELS, Found, Result
 from guide_app.ui.plain_text import shown_as_typed
 
 if TYPE_CHECKING:
@@ -45,7 +46,8 @@ if TYPE_CHECKING:
 
 _Index = QModelIndex | QPersistentModelIndex
 RESULT_ROLE = Qt.ItemDataRole.UserRole + 1
-_LINES = 4  # title, breadcrumb, two lines of snippet
+_LINES = 4  # title (one or two lines), kind and area, the rest snippet
+SHOWN = 50  # results listed; the count says how many there are in all
 
 
 class ResultsModel(QAbstractListModel):
@@ -80,12 +82,42 @@ class ResultsModel(QAbstractListModel):
         return None
 
 
-class ResultDelegate(QStyledItemDelegate):
-    """Draws a result in four lines: title, kind and breadcrumb, two lines of snippet.
+def wrapped(metrics: QFontMetrics, text: str, width: int, most: int) -> list[str]:
+    """`text` in at most `most` lines of `width`, broken between words.
 
-    Title and breadcrumb are elided to one line each, and the snippet is clipped between whole
-    lines, so every row reads cleanly at any width. Laid-out snippets are kept for a while:
-    typing one more letter mostly shows the same results again.
+    Only what does not fit in the last line is cut, at the end and between words where it
+    can be, with "…": never in the middle.
+    """
+    lines: list[str] = []
+    words = text.split()
+    while words and len(lines) < most:
+        line = words.pop(0)
+        while words and metrics.horizontalAdvance(f"{line} {words[0]}") <= width:
+            line = f"{line} {words.pop(0)}"
+        lines.append(line)
+    if words:
+        last = f"{lines[-1]} {' '.join(words)}"
+        for cut in range(len(lines[-1]), 0, -1):  # the last line, cut between words
+            if last[cut] == " " and metrics.horizontalAdvance(last[:cut] + " …") <= width:
+                lines[-1] = last[:cut] + " …"
+                break
+        else:
+            lines[-1] = metrics.elidedText(last, Qt.TextElideMode.ElideRight, width)
+    return lines or [""]
+
+
+def _where(result: Result) -> str:
+    """The kind and where it is: "Potential solution · Local knowledge", "Your notes · …"."""
+    return " · ".join(p for p in (result.kind_label, result.breadcrumb) if p)
+
+
+class ResultDelegate(QStyledItemDelegate):
+    """Draws a result in four lines: the title (one or two), kind and area, then the snippet.
+
+    Titles wrap between words, and only what would not fit is cut, at the end: never in the
+    middle. The snippet is clipped between whole lines, so every row reads cleanly at any
+    width. Laid-out snippets are kept for a while: typing one more letter mostly shows the
+    same results again.
     """
 
     _KEEP = 256
@@ -134,23 +166,45 @@ class ResultDelegate(QStyledItemDelegate):
         bold = QFont(option.font)
         bold.setBold(True)
         painter.setFont(bold)
-        title = QFontMetrics(bold).elidedText(
-            result.title, Qt.TextElideMode.ElideRight, rect.width()
-        )
-        painter.drawText(rect, Qt.AlignmentFlag.AlignLeft, title)
+        title = wrapped(QFontMetrics(bold), result.title, rect.width(), _LINES - 2)
+        for n, text in enumerate(title):
+            painter.drawText(rect.adjusted(0, n * line, 0, 0), Qt.AlignmentFlag.AlignLeft, text)
         painter.setFont(option.font)
-        where = " · ".join(p for p in (result.kind_label, result.breadcrumb) if p)
-        where = option.fontMetrics.elidedText(where, Qt.TextElideMode.ElideMiddle, rect.width())
-        painter.drawText(rect.adjusted(0, line, 0, 0), Qt.AlignmentFlag.AlignLeft, where)
+        where = wrapped(option.fontMetrics, _where(result), rect.width(), 1)
+        top = len(title) * line
+        painter.drawText(rect.adjusted(0, top, 0, 0), Qt.AlignmentFlag.AlignLeft, where[0])
+        top += line
         snippet = self._snippet(option, result, colour.name(), rect.width())
-        painter.translate(rect.left(), rect.top() + 2 * line)
-        painter.setClipRect(QRect(0, 0, rect.width(), 2 * line))
+        painter.translate(rect.left(), rect.top() + top)
+        painter.setClipRect(QRect(0, 0, rect.width(), (_LINES - 1 - len(title)) * line))
         snippet.documentLayout().draw(painter, QAbstractTextDocumentLayout.PaintContext())
         painter.restore()
 
     def sizeHint(self, option: QStyleOptionViewItem, index: _Index) -> QSize:
         height = option.fontMetrics.lineSpacing() * _LINES + 2 * self._PAD + 4
         return QSize(option.rect.width(), height)
+
+
+_PROMPT = "Type in the search field above (Ctrl+K)."
+
+
+def _message(found: Found) -> str:
+    """The pane's status: how many results, for what; respelt, listed in part, or cut short."""
+    total = found.total
+    many = f"{total} result{'s' if total != 1 else ''}"
+    if found.respelt:
+        message = f"Showing results for “{found.searched}”: {many}."
+    elif found.results:
+        message = f"{many} for “{found.typed}”"
+    else:
+        message = f"No results for “{found.typed}”. Try fewer or different words."
+    if found.results and len(found.results) < total:
+        message += f" The best {len(found.results)} are listed."
+    if found.cut == "words":
+        message += f" Only the first {MAX_QUERY_WORDS} words are searched."
+    elif found.cut:
+        message += f" Only the first {MAX_QUERY_CHARS} characters are searched."
+    return message
 
 
 class SearchPane(QWidget):
@@ -169,6 +223,7 @@ class SearchPane(QWidget):
         self.setObjectName("searchPane")
         self.index: SearchIndex | None = None
         self.text = ""
+        self.exact = False  # searching the words as typed: "Search instead for …" was chosen
         self.last_ms = 0.0
         self.kind = QComboBox()
         self.kind.setObjectName("searchKind")
@@ -188,6 +243,17 @@ class SearchPane(QWidget):
         self.count.setObjectName("searchCount")
         self.count.setWordWrap(True)
         self.count.setTextFormat(Qt.TextFormat.PlainText)  # it quotes what was typed
+        self.instead = QLabel()  # "Search instead for “anxius”" after a word was respelt
+        self.instead.setObjectName("searchInstead")
+        self.instead.setWordWrap(True)
+        self.instead.setTextFormat(Qt.TextFormat.RichText)  # a link; what was typed is escaped
+        self.instead.setTextInteractionFlags(
+            Qt.TextInteractionFlag.LinksAccessibleByMouse
+            | Qt.TextInteractionFlag.LinksAccessibleByKeyboard
+        )
+        self.instead.setFocusPolicy(Qt.FocusPolicy.TabFocus)
+        self.instead.hide()
+        self.instead.linkActivated.connect(lambda _: self.run(self.text, exact=True))
         row = QHBoxLayout()
         caption = QLabel("&In")
         caption.setBuddy(self.kind)
@@ -197,37 +263,39 @@ class SearchPane(QWidget):
         layout.setContentsMargins(4, 4, 4, 4)
         layout.addLayout(row)
         layout.addWidget(self.count)
+        layout.addWidget(self.instead)
         layout.addWidget(self.view, 1)
         self.kind.currentIndexChanged.connect(lambda _: self.run(self.text))
         self.view.activated.connect(self._activated)
 
-    def run(self, text: str) -> list[Result]:
-        """Search for `text` now and show the results."""
+    def run(self, text: str, *, exact: bool = False) -> list[Result]:
+        """Search for `text` now and show the results; `exact`: no word is respelt.
+
+        The same text searched again keeps searching it as typed once that was chosen.
+        """
+        self.exact = exact or (self.exact and text == self.text)
         self.text = text
+        self.instead.hide()
         if self.index is None:
-            self.count.setText("The search index is being prepared…")
+            self.count.setText("Preparing search…" if text.strip() else _PROMPT)
             return []
         started = time.perf_counter()
         kind = self.kind.currentData()
-        results = self.index.search(text, [kind] if kind else []) if text.strip() else []
-        self.model.set_results(results)
-        self.last_ms = (time.perf_counter() - started) * 1000
-        searched, cut = shorten(text)  # what the index searched: a pasted page is cut short
-        searched = searched.strip()
-        if not text.strip():
-            message = "Type in the search field above (Ctrl+K)."
-        elif results:
-            message = f"{len(results)} result{'s' if len(results) != 1 else ''} for “{searched}”"
+        if text.strip():
+            found = self.index.find(text, [kind] if kind else [], SHOWN, exact=self.exact)
         else:
-            message = f"No results for “{searched}”. Try fewer or different words."
-        if cut == "words":
-            message += f" Only the first {MAX_QUERY_WORDS} words are searched."
-        elif cut:
-            message += f" Only the first {MAX_QUERY_CHARS} characters are searched."
+            found = Found([], 0, "", "")
+        self.model.set_results(found.results)
+        self.last_ms = (time.perf_counter() - started) * 1000
+        message = _message(found) if text.strip() else _PROMPT
         self.count.setText(message)
+        if found.respelt:
+            typed = html.escape(found.typed)
+            self.instead.setText(f'Search instead for <a href="#exact">“{typed}”</a>')
+            self.instead.show()
         if text.strip():
             self.announced.emit(message)
-        return results
+        return found.results
 
     def first(self) -> Result | None:
         """The best result shown now."""
