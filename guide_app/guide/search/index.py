@@ -108,6 +108,7 @@ class SearchIndex:
         self._db.execute(_SCHEMA.format(table="mine.notes"))
         self._notes: dict[str, Note] = {}
         self._stems: dict[str, str] = {}
+        self._leads: dict[str, str] = {}
         self._weights: dict[str, float] = {}  # FTS5 expression -> its weight; "" -> rows
         exact: dict[str, str] = {}  # the words of a title or former id -> node id
         for node in guide.nodes.values():
@@ -209,9 +210,21 @@ class SearchIndex:
                 rows = self._db.execute(sql, [query, *kinds, limit]).fetchall()
             except sqlite3.DatabaseError:  # a query FTS5 refuses, or a damaged cache: no match
                 continue
-            found.extend(Candidate(*row) for row in rows if self._known(name, *row))
+            found.extend(
+                Candidate(*row, lead=self._lead(row[0]) if name == "docs" else "")
+                for row in rows
+                if self._known(name, *row)
+            )
         found.sort(key=lambda c: c.score)
         return found[:limit]
+
+    def _lead(self, ref: str) -> str:
+        """A page's summary as plain words (remembered)."""
+        lead = self._leads.get(ref)
+        if lead is None:
+            node = self.guide.nodes.get(ref)
+            self._leads[ref] = lead = plain_text(node.summary) if node is not None else ""
+        return lead
 
     def _count(self, query: str, kinds: list[str]) -> int:
         """How many pages and notes match `query` in all."""

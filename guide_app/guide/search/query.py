@@ -108,6 +108,7 @@ class Group(NamedTuple):
 
     ways: tuple[tuple[str, ...], ...]
     prefix: bool = False
+    span: tuple[int, int] = (0, 0)  # which of the words typed it is (start, end)
 
     @property
     def typed(self) -> tuple[str, ...]:
@@ -128,10 +129,11 @@ def parse(text: str, synonyms: Synonyms, *, typing: bool) -> list[Group]:
     position = 0
     while position < len(tokens):
         taken, ways = synonyms.alternatives(tokens, position)
+        span = (position, position + taken)
         position += taken
         last = position == len(tokens)
         prefix = last and typing and taken == 1 and len(ways[0][0]) >= _PREFIX_FROM
-        group = Group(tuple(ways), prefix)
+        group = Group(tuple(ways), prefix, span)
         stop = taken == 1 and len(ways) == 1 and ways[0][0] in STOP_WORDS
         (common if stop else found).append(group)
     return found or common

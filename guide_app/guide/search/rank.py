@@ -10,6 +10,8 @@ from functools import lru_cache
 from guide_app.guide.model import Kind
 
 _SNIPPET = 170  # characters around the first match
+_MENTIONS, _MORE = 4, 0.05  # each mention as typed further down, up to 4, counts a little more
+_CREDIT = {4: 1.0, 3: 0.8, 2: 0.75, 1: 0.5}  # a word in the title, an alias, the summary, body
 # Web addresses and e-mail addresses: never marked, even when a word searched is inside one.
 ADDRESS = re.compile(r"(?:https?://|www\.)\S+|\S+@\S+\.\w+", re.IGNORECASE)
 
@@ -24,6 +26,7 @@ class Candidate:
     aliases: str
     body: str
     score: float
+    lead: str = ""  # what the page says it is about: its summary
 
 
 def marks_regex(marks: tuple[str, ...]) -> str:
@@ -55,21 +58,24 @@ class Asked:
     """What was asked, as patterns: one per word group, one per two neighbouring groups."""
 
     groups: list[re.Pattern[str]]
-    pairs: list[re.Pattern[str]]
+    pairs: list[tuple[int, re.Pattern[str]]]  # group n and n+1 side by side, as typed
     whole: list[re.Pattern[str]]  # each group's forms without an unfinished word's beginning
     exactly: list[re.Pattern[str]]  # each group's words as typed (and synonyms) only
     exact: str  # the id of the page whose title or alias is exactly what was typed
 
 
 def order(candidates: list[Candidate], asked: Asked, weights: list[float]) -> list[Candidate]:
-    """Best first: the exact title; then by the share of the words a page has (all, most, any).
+    """Best first: the exact title; then pages with all the words, then most, then any.
 
-    Each word group counts by its weight (how telling it is: a word on few pages counts more
-    than one on nearly all), so "most of the words" means most of what was asked, not of its
-    everyday words. Among pages with as much, a word in the title counts three times, in an
-    alias (a former id) twice, two words side by side as typed count again, and so does a word
-    as typed ("TENS" rather than "ten"). A word found only as the beginning of a longer one
-    counts half. Then pages before review criteria, then bm25.
+    "Most" is weighed. Each word group counts by its weight (how telling it is: a word on
+    few pages counts more than one on nearly all) and by where it is: fully in the title,
+    0.8 in an alias (a former id, or the id's words), 0.75 in the summary (what the page
+    says it is about), half further down, a little more for each mention there as typed
+    (up to four). A word found only as the beginning of a longer one counts half again,
+    and two words side by side as typed ("back pain", "all in their head") add a share.
+    So a page about what was asked comes before a long page that mentions every word in
+    passing. Ties go to words in the title, phrases, and words as typed ("TENS" rather
+    than "ten"), then pages before review criteria, then bm25.
     """
     asked_weight = sum(weights) or 1.0
 
@@ -86,13 +92,17 @@ def order(candidates: list[Candidate], asked: Asked, weights: list[float]) -> li
                 weight /= 2  # only a beginning matched: "tension" for "tens"
             elif _found(asked.exactly[n], candidate):
                 score += weight / 2  # as typed: "TENS" rather than "ten"
-            share += weight
+            credit = _CREDIT[where] if where > 1 else _body_credit(asked.exactly[n], body)
+            share += weight * credit
             score += weight * where
-        for pair in asked.pairs:
-            score += 2 if pair.search(title) else 1 if pair.search(body) else 0
+        for n, pair in asked.pairs:
+            where = 2 if pair.search(title) else 1 if pair.search(body) else 0
+            if where:  # a phrase as typed: "back pain", "all in their head"
+                share += (weights[n] + weights[n + 1]) * where / 4
+                score += where
         return (
             candidate.ref != asked.exact,
-            -round(share / asked_weight, 6),
+            -round(share / asked_weight, 3),
             -score,
             candidate.kind == Kind.CRITERION,
             candidate.score,
@@ -101,11 +111,23 @@ def order(candidates: list[Candidate], asked: Asked, weights: list[float]) -> li
     return sorted(candidates, key=key)
 
 
+def _body_credit(exactly: re.Pattern[str], body: str) -> float:
+    """What a word counts further down a page: half, and more for each mention as typed."""
+    mentions = 0
+    for _ in exactly.finditer(body):
+        mentions += 1
+        if mentions == _MENTIONS:
+            break
+    return _CREDIT[1] + _MORE * max(mentions - 1, 0)
+
+
 def _where(pattern: re.Pattern[str], candidate: Candidate) -> int:
-    """3 if `pattern` is in the title, else 2 in the aliases, else 1 in the body, else 0."""
+    """Where `pattern` is found first: 4 title, 3 aliases, 2 summary, 1 body, 0 nowhere."""
     if pattern.search(candidate.title):
-        return 3
+        return 4
     if pattern.search(candidate.aliases):
+        return 3
+    if candidate.lead and pattern.search(candidate.lead):
         return 2
     return 1 if pattern.search(candidate.body) else 0
 

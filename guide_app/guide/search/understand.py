@@ -11,6 +11,8 @@ from guide_app.guide.search.rank import Asked, words_pattern
 from guide_app.guide.search.spelling import Speller
 from guide_app.guide.search.vocabulary import Vocabulary
 
+_GAP = 4  # common words between two words typed that still make them a phrase ("all in their")
+
 
 @dataclass(frozen=True)
 class Understood:
@@ -60,10 +62,24 @@ class Understanding:
         typing = typing and not (respelt and searched.endswith(" "))
         groups = parse(searched, self.synonyms, typing=typing)
         forms = [self._group_forms(g) for g in groups]
+        tokens = words(searched)
         pairs = [
-            words_pattern((f"{self._word_marks(a.typed[0])} {self._word_marks(b.typed[0])}",))
-            for a, b in pairwise(groups)
-            if len(a.typed) == 1 and len(b.typed) == 1
+            (
+                n,
+                words_pattern(
+                    (
+                        " ".join(
+                            (
+                                self._word_marks(a.typed[-1]),
+                                *tokens[a.span[1] : b.span[0]],
+                                self._word_marks(b.typed[0]),
+                            )
+                        ),
+                    )
+                ),
+            )
+            for n, (a, b) in enumerate(pairwise(groups))
+            if b.span[0] - a.span[1] <= _GAP
         ]
         exact_ref = self._exact.get(" ".join(words(searched)), "")
         exactly = [words_pattern(tuple(" ".join(way) for way in g.ways)) for g in groups]
