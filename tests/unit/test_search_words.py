@@ -9,8 +9,8 @@ import pytest
 
 from guide_app.guide.load.loader import load_guide
 from guide_app.guide.search.index import SearchIndex
+from guide_app.guide.search.marks import snippet_html, words_pattern
 from guide_app.guide.search.query import STOP_WORDS, Synonyms, parse
-from guide_app.guide.search.rank import snippet_html, words_pattern
 from guide_app.guide.search.spelling import Speller, distance
 from guide_app.guide.search.vocabulary import stems_of
 from tests.helpers.repo import CONTENT

@@ -20,7 +20,8 @@ from guide_app.guide.search.vocabulary import VOCAB_SCHEMA, Vocabulary, build_vo
 
 INDEX_FORMAT = 4  # part of the cache file's name: change it when the table layout changes
 _CACHE_NAME = re.compile(r"[0-9A-Za-z-]{1,80}")  # what a fingerprint may put in a file name
-_EXTRA = 20  # candidates ranked beyond those shown, so a better one further down moves up
+_TELLING = 4  # word groups that first find the pages with most of the words
+_EXTRA = 10  # candidates ranked beyond those shown, so a better one further down moves up
 _SCHEMA = (
     "CREATE VIRTUAL TABLE {table} USING fts5(ref UNINDEXED, kind UNINDEXED, title, aliases, body,"
     " tokenize='porter unicode61 remove_diacritics 2')"
@@ -156,6 +157,7 @@ class SearchIndex:
         self._db.executemany("INSERT INTO mine.notes VALUES (?, ?, ?, ?, ?)", rows)
         self._db.commit()
         self._weights.clear()
+        self.understanding.forget()
 
     def search(self, text: str, kinds: Iterable[str] = (), limit: int = 30) -> list[Result]:
         """The best results of find(): a list, best first."""
@@ -184,22 +186,40 @@ class SearchIndex:
         every = expression(understood.groups)
         anyword = expression(understood.groups, any_word=True)
         pool = max(limit, 1) + _EXTRA
-        candidates = {c.ref: c for c in self._matches(every, wanted, pool)}
-        if len(understood.groups) > 1 and len(candidates) < pool:
-            for candidate in self._matches(anyword, wanted, pool):
-                candidates.setdefault(candidate.ref, candidate)
         weights = [self._weight(expression([group])) for group in understood.groups]
+        candidates = {c.ref: c for c in self._matches(every, wanted, pool)}
+        complete = len(candidates) < pool  # every page and note that matches is here
+        if len(understood.groups) > 1 and len(candidates) < pool:
+            # Pages with most of the words: first those with the most telling ones (quick:
+            # bm25 need not be worked out for every page with a common word), then any.
+            telling = sorted(range(len(weights)), key=lambda n: -weights[n])[:_TELLING]
+            tries = [expression([understood.groups[n] for n in sorted(telling)], any_word=True)]
+            if len(telling) < len(weights):
+                tries.append(anyword)
+            for query in tries:
+                found = self._matches(query, wanted, pool)
+                for candidate in found:
+                    candidates.setdefault(candidate.ref, candidate)
+                complete = query == anyword and len(found) < pool
+                if len(candidates) >= pool:
+                    break
         best = order(list(candidates.values()), understood.asked, weights)[: max(limit, 0)]
         results = [self._result(c, understood.marks) for c in best]
-        total = max(self._count(anyword, wanted), len(candidates))
+        total = len(candidates)
+        if not complete:
+            total = max(self._count(anyword, wanted), total)
         searched = understood.searched if understood.respelt else shown
         return Found(results, total, shown, searched, understood.respelt, cut)
+
+    def _tables(self) -> tuple[str, ...]:
+        """The tables to search: the guide's, and the notes' when there are any."""
+        return ("docs", "mine.notes") if self._notes else ("docs",)
 
     def _matches(self, query: str, kinds: list[str], limit: int) -> list[Candidate]:
         """Rows of the guide and of the notes matching `query`, best (lowest bm25) first."""
         filters = f" AND kind IN ({', '.join('?' for _ in kinds)})" if kinds else ""
         found: list[Candidate] = []
-        for table in ("docs", "mine.notes"):
+        for table in self._tables():
             name = table.rpartition(".")[2]
             sql = (
                 f"SELECT ref, kind, title, aliases, body,"
@@ -210,11 +230,10 @@ class SearchIndex:
                 rows = self._db.execute(sql, [query, *kinds, limit]).fetchall()
             except sqlite3.DatabaseError:  # a query FTS5 refuses, or a damaged cache: no match
                 continue
-            found.extend(
-                Candidate(*row, lead=self._lead(row[0]) if name == "docs" else "")
-                for row in rows
-                if self._known(name, *row)
-            )
+            for ref, kind, title, aliases, body, score in rows:
+                if self._known(name, ref, kind, title, aliases, body):
+                    lead = self._lead(ref) if name == "docs" else ""
+                    found.append(Candidate(ref, kind, title, aliases, body, score, lead))
         found.sort(key=lambda c: c.score)
         return found[:limit]
 
@@ -230,7 +249,7 @@ class SearchIndex:
         """How many pages and notes match `query` in all."""
         filters = f" AND kind IN ({', '.join('?' for _ in kinds)})" if kinds else ""
         total = 0
-        for table in ("docs", "mine.notes"):
+        for table in self._tables():
             name = table.rpartition(".")[2]
             sql = f"SELECT count(*) FROM {table} WHERE {name} MATCH ?{filters}"
             with contextlib.suppress(sqlite3.DatabaseError):
@@ -250,7 +269,7 @@ class SearchIndex:
 
     def _matches_any(self, query: str) -> bool:
         """Whether `query` finds anything at all, in the guide or the notes."""
-        for table in ("docs", "mine.notes"):
+        for table in self._tables():
             name = table.rpartition(".")[2]
             sql = f"SELECT 1 FROM {table} WHERE {name} MATCH ? LIMIT 1"
             with contextlib.suppress(sqlite3.DatabaseError):

@@ -1,19 +1,17 @@
-"""Order search candidates by how many words they match and where, and cut a marked snippet."""
+"""Order search candidates by how much of what was asked each has, and where."""
 
 from __future__ import annotations
 
-import html
 import re
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
-from functools import lru_cache
 
 from guide_app.guide.model import Kind
+from guide_app.guide.search.marks import words_pattern
 
-_SNIPPET = 170  # characters around the first match
 _MENTIONS, _MORE = 4, 0.05  # each mention as typed further down, up to 4, counts a little more
 _CREDIT = {4: 1.0, 3: 0.8, 2: 0.75, 1: 0.5}  # a word in the title, an alias, the summary, body
-# Web addresses and e-mail addresses: never marked, even when a word searched is inside one.
-ADDRESS = re.compile(r"(?:https?://|www\.)\S+|\S+@\S+\.\w+", re.IGNORECASE)
+_WORD = re.compile(r"\w+")
 
 
 @dataclass(frozen=True, slots=True)
@@ -29,39 +27,58 @@ class Candidate:
     lead: str = ""  # what the page says it is about: its summary
 
 
-def marks_regex(marks: tuple[str, ...]) -> str:
-    """A regex (Python and PCRE alike) finding any of `marks` as whole words.
-
-    A mark is a word or phrase: its words apart by spaces, the forms of one word apart by
-    "|", and "*" after a beginning: "fit note|notes" finds "fit notes", "physiot*" finds
-    "physiotherapy". Phrases allow any punctuation between their words.
-    """
-    ways = []
-    for mark in sorted(marks, key=len, reverse=True):
-        parts = []
-        for word in mark.split():
-            forms = sorted(word.split("|"), key=len, reverse=True)
-            options = (re.escape(f.rstrip("*")) + (r"\w*" if f[-1:] == "*" else "") for f in forms)
-            parts.append("(?:" + "|".join(options) + ")")
-        ways.append(r"\W+".join(parts))
-    return r"(?<!\w)(?:" + "|".join(ways) + r")(?!\w)"
-
-
-@lru_cache(maxsize=1024)
-def words_pattern(marks: tuple[str, ...]) -> re.Pattern[str]:
-    """The compiled marks_regex of `marks`, any case."""
-    return re.compile(marks_regex(marks), re.IGNORECASE)
-
-
-@dataclass(frozen=True)
 class Asked:
-    """What was asked, as patterns: one per word group, one per two neighbouring groups."""
+    """What was asked, ready to find in a page: every form of every word group at once.
 
-    groups: list[re.Pattern[str]]
-    pairs: list[tuple[int, re.Pattern[str]]]  # group n and n+1 side by side, as typed
-    whole: list[re.Pattern[str]]  # each group's forms without an unfinished word's beginning
-    exactly: list[re.Pattern[str]]  # each group's words as typed (and synonyms) only
-    exact: str  # the id of the page whose title or alias is exactly what was typed
+    `groups` holds each group's marks (see understand.Understood.marks) and `typed` its
+    ways as typed; `pairs` finds group n and group n+1 side by side as typed, with the
+    common words typed between them ("back pain", "pain is all in their head").
+    """
+
+    def __init__(
+        self,
+        groups: list[tuple[str, ...]],
+        typed: Sequence[Iterable[str]],
+        pairs: list[tuple[int, re.Pattern[str]]],
+        exact: str,
+    ) -> None:
+        self.count = len(groups)
+        self.pairs = pairs
+        self.exact = exact  # the id of the page whose title or alias is exactly what was typed
+        self.everything = words_pattern(tuple(m for marks in groups for m in marks))
+        self._words: dict[str, list[int]] = {}  # a one-word form -> its groups
+        self._phrases: list[tuple[int, list[frozenset[str]]]] = []  # group, each word's forms
+        self._beginnings: list[tuple[int, str]] = []  # group, an unfinished word's beginning
+        for n, marks in enumerate(groups):
+            for mark in marks:
+                parts = mark.split()
+                if len(parts) > 1:
+                    self._phrases.append((n, [frozenset(p.split("|")) for p in parts]))
+                elif mark.endswith("*"):
+                    self._beginnings.append((n, mark[:-1]))
+                else:
+                    for form in mark.split("|"):
+                        self._words.setdefault(form, []).append(n)
+        self._typed = [frozenset(typed_ways) for typed_ways in typed]
+
+    def groups_in(self, found: str) -> list[tuple[int, bool, bool]]:
+        """The groups a text found says: (group, as a whole word, exactly as typed)."""
+        tokens = _WORD.findall(found.lower())
+        text = " ".join(tokens)
+        said = []
+        if len(tokens) == 1:
+            for n in self._words.get(text, ()):
+                said.append((n, True, text in self._typed[n]))
+            for n, beginning in self._beginnings:
+                if text.startswith(beginning) and n not in self._words.get(text, ()):
+                    said.append((n, False, False))
+        else:
+            for n, forms in self._phrases:
+                if len(forms) == len(tokens) and all(
+                    t in f for t, f in zip(tokens, forms, strict=True)
+                ):
+                    said.append((n, True, text in self._typed[n]))
+        return said
 
 
 def order(candidates: list[Candidate], asked: Asked, weights: list[float]) -> list[Candidate]:
@@ -80,26 +97,21 @@ def order(candidates: list[Candidate], asked: Asked, weights: list[float]) -> li
     asked_weight = sum(weights) or 1.0
 
     def key(candidate: Candidate) -> tuple[float, ...]:
-        title, body = candidate.title, candidate.body
+        found = _found(candidate, asked)
         share = 0.0
         score = 0.0
-        for n, pattern in enumerate(asked.groups):
-            where = _where(pattern, candidate)
-            if not where:
-                continue
-            weight = weights[n]
-            if not _found(asked.whole[n], candidate):
-                weight /= 2  # only a beginning matched: "tension" for "tens"
-            elif _found(asked.exactly[n], candidate):
+        for n, (where, whole, exactly, mentions) in found.items():
+            weight = weights[n] if whole else weights[n] / 2  # "tension" for "tens": half
+            if exactly:
                 score += weight / 2  # as typed: "TENS" rather than "ten"
-            credit = _CREDIT[where] if where > 1 else _body_credit(asked.exactly[n], body)
+            credit = _CREDIT[where] if where > 1 else _CREDIT[1] + _MORE * max(mentions - 1, 0)
             share += weight * credit
             score += weight * where
-        for n, pair in asked.pairs:
-            where = 2 if pair.search(title) else 1 if pair.search(body) else 0
-            if where:  # a phrase as typed: "back pain", "all in their head"
-                share += (weights[n] + weights[n + 1]) * where / 4
-                score += where
+        for n, pair in asked.pairs:  # a phrase as typed: "back pain", "all in their head"
+            title, lead = candidate.title, candidate.lead
+            where = 2 if pair.search(title) else 1 if lead and pair.search(lead) else 0
+            share += (weights[n] + weights[n + 1]) * where / 4
+            score += where
         return (
             candidate.ref != asked.exact,
             -round(share / asked_weight, 3),
@@ -111,69 +123,27 @@ def order(candidates: list[Candidate], asked: Asked, weights: list[float]) -> li
     return sorted(candidates, key=key)
 
 
-def _body_credit(exactly: re.Pattern[str], body: str) -> float:
-    """What a word counts further down a page: half, and more for each mention as typed."""
-    mentions = 0
-    for _ in exactly.finditer(body):
-        mentions += 1
-        if mentions == _MENTIONS:
-            break
-    return _CREDIT[1] + _MORE * max(mentions - 1, 0)
+def _found(candidate: Candidate, asked: Asked) -> dict[int, tuple[int, bool, bool, int]]:
+    """Per group found: where first (4 title … 1 body), whole word, as typed, body mentions.
 
-
-def _where(pattern: re.Pattern[str], candidate: Candidate) -> int:
-    """Where `pattern` is found first: 4 title, 3 aliases, 2 summary, 1 body, 0 nowhere."""
-    if pattern.search(candidate.title):
-        return 4
-    if pattern.search(candidate.aliases):
-        return 3
-    if candidate.lead and pattern.search(candidate.lead):
-        return 2
-    return 1 if pattern.search(candidate.body) else 0
-
-
-def _found(pattern: re.Pattern[str], candidate: Candidate) -> bool:
-    return bool(
-        pattern.search(candidate.title)
-        or pattern.search(candidate.aliases)
-        or pattern.search(candidate.body)
-    )
-
-
-def _outside_addresses(text: str, pattern: re.Pattern[str]) -> list[re.Match[str]]:
-    """Matches of `pattern` in `text` that are not inside a web or e-mail address."""
-    addresses = [m.span() for m in ADDRESS.finditer(text)] if ("/" in text or "@" in text) else []
-    return [
-        m
-        for m in pattern.finditer(text)
-        if not any(start <= m.start() < end for start, end in addresses)
-    ]
-
-
-def snippet_html(body: str, marks: tuple[str, ...]) -> str:
-    """A short extract of `body` around the first match, matched words in <b>, all escaped.
-
-    Only whole words are marked, and none inside a web or e-mail address.
+    One pass of one pattern over each part of the page; the body is read only while a
+    group is still missing, found only as a beginning, or found nowhere above it.
     """
-    text = " ".join(body.split())
-    if not marks:
-        return html.escape(text[:_SNIPPET])
-    found = _outside_addresses(text, words_pattern(marks))
-    first = found[0].start() if found else 0
-    start = max(0, first - _SNIPPET // 3)
-    if start:
-        space = text.find(" ", start)
-        start = space + 1 if 0 <= space < first else start
-    end = min(len(text), start + _SNIPPET)
-    if end < len(text):
-        cut = text.rfind(" ", start, end)
-        end = cut if cut > start + _SNIPPET // 2 else end
-    marked = []
-    position = start
-    for match in found:
-        if start <= match.start() and match.end() <= end:
-            marked.append(html.escape(text[position : match.start()]))
-            marked.append(f"<b>{html.escape(match.group(0))}</b>")
-            position = match.end()
-    marked.append(html.escape(text[position:end]))
-    return ("… " if start else "") + "".join(marked) + (" …" if end < len(text) else "")
+    found: dict[int, list[int | bool]] = {}
+    parts = ((4, candidate.title), (3, candidate.aliases), (2, candidate.lead))
+    for where, text in (*parts, (1, candidate.body)):
+        if where == 1 and len(found) == asked.count and all(f[1] for f in found.values()):
+            break  # every group is in the title, an alias or the summary, as a whole word
+        if not text:
+            continue
+        for match in asked.everything.finditer(text):
+            for n, whole, exactly in asked.groups_in(match.group(0)):
+                entry = found.get(n)
+                if entry is None:
+                    found[n] = entry = [where, whole, exactly, 0]
+                else:
+                    entry[1] = entry[1] or whole
+                    entry[2] = entry[2] or exactly
+                if where == 1 and exactly and entry[0] == 1 and entry[3] < _MENTIONS:
+                    entry[3] = int(entry[3]) + 1
+    return {n: (int(e[0]), bool(e[1]), bool(e[2]), int(e[3])) for n, e in found.items()}

@@ -8,7 +8,7 @@ from dataclasses import dataclass, field
 from functools import cached_property
 
 from guide_app.guide.model import Kind
-from guide_app.guide.search.rank import snippet_html
+from guide_app.guide.search.marks import snippet_html
 
 # What the kind filters cover. "notes" are the user's own bookmark and review notes.
 FILTERS: dict[str, tuple[str, ...]] = {

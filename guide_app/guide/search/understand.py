@@ -6,8 +6,9 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from itertools import pairwise
 
+from guide_app.guide.search.marks import words_pattern
 from guide_app.guide.search.query import STOP_WORDS, Group, Synonyms, parse, words
-from guide_app.guide.search.rank import Asked, words_pattern
+from guide_app.guide.search.rank import Asked
 from guide_app.guide.search.spelling import Speller
 from guide_app.guide.search.vocabulary import Vocabulary
 
@@ -50,6 +51,7 @@ class Understanding:
         self._stem = stem
         self._exact = exact_titles
         spoken = {w for phrase in synonyms.phrases() for w in phrase if w.isalpha()}
+        self._respellings: dict[tuple[str, bool], str] = {}  # (word, unfinished) -> instead
         self.speller = Speller(dict.fromkeys(spoken, 0) | vocabulary.pages)
 
     def read(self, text: str, *, typing: bool, exact: bool = False) -> Understood:
@@ -63,28 +65,15 @@ class Understanding:
         groups = parse(searched, self.synonyms, typing=typing)
         forms = [self._group_forms(g) for g in groups]
         tokens = words(searched)
+        ends = {w: self._word_marks(w) for g in groups for w in (g.typed[0], g.typed[-1])}
         pairs = [
-            (
-                n,
-                words_pattern(
-                    (
-                        " ".join(
-                            (
-                                self._word_marks(a.typed[-1]),
-                                *tokens[a.span[1] : b.span[0]],
-                                self._word_marks(b.typed[0]),
-                            )
-                        ),
-                    )
-                ),
-            )
+            (n, words_pattern((" ".join((ends[a.typed[-1]], *between, ends[b.typed[0]])),)))
             for n, (a, b) in enumerate(pairwise(groups))
-            if b.span[0] - a.span[1] <= _GAP
+            if len(between := tokens[a.span[1] : b.span[0]]) <= _GAP
         ]
         exact_ref = self._exact.get(" ".join(words(searched)), "")
-        exactly = [words_pattern(tuple(" ".join(way) for way in g.ways)) for g in groups]
-        whole = [words_pattern(tuple(m for m in f if not m.endswith("*"))) for f in forms]
-        asked = Asked([words_pattern(f) for f in forms], pairs, whole, exactly, exact_ref)
+        typed = [[" ".join(way) for way in g.ways] for g in groups]
+        asked = Asked(forms, typed, pairs, exact_ref)
         marks = tuple(dict.fromkeys(m for f in forms for m in f))
         return Understood(groups, " ".join(words(searched)), respelt, marks, asked)
 
@@ -98,16 +87,27 @@ class Understanding:
         fixed: dict[int, str] = {}
         for n, token in enumerate(tokens):
             unfinished = typing and n == len(tokens) - 1
-            if not self._unknown(token, unfinished=unfinished):
-                continue
-            for candidate in self.speller.nearest(token, unfinished=unfinished)[:3]:
-                if candidate in self.vocabulary.pages or self._matches(self._expression(candidate)):
-                    fixed[n] = candidate
-                    break
+            if (token, unfinished) not in self._respellings:  # each word once, not per key
+                self._respellings[token, unfinished] = self._nearest(token, unfinished=unfinished)
+            respelling = self._respellings[token, unfinished]
+            if respelling:
+                fixed[n] = respelling
         if not fixed:
             return None
         respelt = " ".join(fixed.get(n, t) for n, t in enumerate(tokens))
         return respelt + (" " if not typing or len(tokens) - 1 in fixed else "")
+
+    def _nearest(self, token: str, *, unfinished: bool) -> str:
+        """The word of the guide to search instead of `token`; "" to search it as it is."""
+        if self._unknown(token, unfinished=unfinished):
+            for candidate in self.speller.nearest(token, unfinished=unfinished)[:3]:
+                if candidate in self.vocabulary.pages or self._matches(self._expression(candidate)):
+                    return candidate
+        return ""
+
+    def forget(self) -> None:
+        """Forget the respellings worked out: the user's notes (words of their own) changed."""
+        self._respellings.clear()
 
     def _unknown(self, token: str, *, unfinished: bool) -> bool:
         if token in STOP_WORDS or not self.speller.respellable(token):

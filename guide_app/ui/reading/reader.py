@@ -22,7 +22,7 @@ _READING_SCALE = 1.2  # body text a little larger than the interface's
 
 def _in_address(cursor: QTextCursor) -> bool:
     """Whether the text `cursor` selects is part of a web or e-mail address."""
-    from guide_app.guide.search.rank import ADDRESS  # loaded with the search
+    from guide_app.guide.search.marks import ADDRESS  # loaded with the search
 
     block = cursor.block()
     text = block.text()
@@ -104,7 +104,7 @@ class Reader(QTextBrowser):
             from PySide6.QtCore import QRegularExpression  # found words: not needed to start
             from PySide6.QtGui import QTextCharFormat
 
-            from guide_app.guide.search.rank import marks_regex
+            from guide_app.guide.search.marks import marks_regex
 
             options = QRegularExpression.PatternOption
             pattern = QRegularExpression(

@@ -47,7 +47,7 @@ if TYPE_CHECKING:
 _Index = QModelIndex | QPersistentModelIndex
 RESULT_ROLE = Qt.ItemDataRole.UserRole + 1
 _LINES = 4  # title (one or two lines), kind and area, the rest snippet
-SHOWN = 50  # results listed; the count says how many there are in all
+SHOWN = 30  # results listed; the count says how many there are in all
 
 
 class ResultsModel(QAbstractListModel):
@@ -126,6 +126,7 @@ class ResultDelegate(QStyledItemDelegate):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self._documents: OrderedDict[tuple[object, ...], QTextDocument] = OrderedDict()
+        self._wrapped: dict[tuple[object, ...], list[str]] = {}  # titles laid out, by width
 
     def _snippet(
         self, option: QStyleOptionViewItem, result: Result, colour: str, width: int
@@ -144,6 +145,16 @@ class ResultDelegate(QStyledItemDelegate):
         else:
             self._documents.move_to_end(key)
         return document
+
+    def _lines(self, font: QFont, text: str, width: int, most: int) -> list[str]:
+        """`text` wrapped() in `font`, remembered (a row is painted again at every key)."""
+        key = (text, width, most, font.key())
+        lines = self._wrapped.get(key)
+        if lines is None:
+            if len(self._wrapped) > self._KEEP:
+                self._wrapped.clear()
+            self._wrapped[key] = lines = wrapped(QFontMetrics(font), text, width, most)
+        return lines
 
     def paint(self, painter: QPainter, option: QStyleOptionViewItem, index: _Index) -> None:
         result = index.data(RESULT_ROLE)
@@ -166,11 +177,11 @@ class ResultDelegate(QStyledItemDelegate):
         bold = QFont(option.font)
         bold.setBold(True)
         painter.setFont(bold)
-        title = wrapped(QFontMetrics(bold), result.title, rect.width(), _LINES - 2)
+        title = self._lines(bold, result.title, rect.width(), _LINES - 2)
         for n, text in enumerate(title):
             painter.drawText(rect.adjusted(0, n * line, 0, 0), Qt.AlignmentFlag.AlignLeft, text)
         painter.setFont(option.font)
-        where = wrapped(option.fontMetrics, _where(result), rect.width(), 1)
+        where = self._lines(option.font, _where(result), rect.width(), 1)
         top = len(title) * line
         painter.drawText(rect.adjusted(0, top, 0, 0), Qt.AlignmentFlag.AlignLeft, where[0])
         top += line
