@@ -27,9 +27,9 @@ THEMES = ("light", "dark", "contrast")  # guide_app.ui.look.appearance.THEMES, l
 VIEWS = ("reader", "bookmarks", "review", "review-editing")
 # A few more views, at the first size, zoom and theme only.
 EXTRA_VIEWS = (
-    "search", "review-summary", "whats-changed", "updated-page", "local-information",
-    "action-plan", "review-merge", "install-edition", "overdue-page", "review-open-elsewhere",
-    "review-folder",
+    "search", "search-respelt", "review-summary", "whats-changed", "updated-page",
+    "local-information", "action-plan", "review-merge", "install-edition", "overdue-page",
+    "review-open-elsewhere", "review-folder",
 )  # fmt: skip
 README_SHOT = "reader.png"
 

@@ -34,6 +34,7 @@ if TYPE_CHECKING:
 READ_PAGE = "local-knowledge"
 UPDATED_PAGE = "how-common-is-the-overlap"  # updated in 2026.2: its mark beside the review dates
 SEARCH_WORDS = "physio confidence"
+SEARCH_MISSPELT = "anxius about back pain"  # shown as "Showing results for “anxious …”"
 _SETTLE_ROUNDS = 6  # rounds of events and paints after each change
 _SETTLE_MS = 50
 _SHOWN_ROUNDS = 100  # at most 5 s for the window manager to map and maximise the window
@@ -105,10 +106,24 @@ def show_review_summary(window: MainWindow, sample: SampleData) -> None:
     window.reviews.editor.tabs.setCurrentIndex(1)
 
 
+def _search_for(window: MainWindow, text: str) -> None:
+    """Type `text` in the search field once the index is ready (not "Preparing search…")."""
+    window.open(READ_PAGE)
+    for _ in range(_SHOWN_ROUNDS):
+        if window.search.index is not None:
+            break
+        settle()
+    window.search.field.setText(text)
+
+
 def show_search(window: MainWindow, _sample: SampleData) -> None:
     """Results for two words, as typed in the search field."""
-    window.open(READ_PAGE)
-    window.search.field.setText(SEARCH_WORDS)
+    _search_for(window, SEARCH_WORDS)
+
+
+def show_search_respelt(window: MainWindow, _sample: SampleData) -> None:
+    """A misspelt word respelt: "Showing results for …", and "Search instead for …"."""
+    _search_for(window, SEARCH_MISSPELT)
 
 
 def show_action_plan(window: MainWindow, _sample: SampleData) -> None:
@@ -270,6 +285,7 @@ VIEWS: dict[str, Callable[[MainWindow, SampleData], None]] = {
     "review-editing": show_review_editing,
     "review-summary": show_review_summary,
     "search": show_search,
+    "search-respelt": show_search_respelt,
     "whats-changed": show_whats_changed,
     "updated-page": show_updated_page,
     "local-information": show_local_information,

@@ -92,7 +92,9 @@ class SearchController(QObject):
     def prepare(self) -> None:
         """Start building the index in a thread (after the first paint), so typing never waits."""
         if self._builder is None and self.index is None:
-            self._builder = threading.Thread(target=self._build, name="search-index", daemon=True)
+            # Not a daemon: a process ending while the index is built waits for it (a second or
+            # less) rather than tearing Qt down under it, which aborts the process.
+            self._builder = threading.Thread(target=self._build, name="search-index")
             self._builder.start()
 
     def _build(self) -> None:

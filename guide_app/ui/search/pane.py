@@ -9,6 +9,7 @@ from typing import TYPE_CHECKING, Any, cast
 
 from PySide6.QtCore import (
     QAbstractListModel,
+    QEvent,
     QModelIndex,
     QPersistentModelIndex,
     QRect,
@@ -235,6 +236,7 @@ class SearchPane(QWidget):
         self.index: SearchIndex | None = None
         self.text = ""
         self.exact = False  # searching the words as typed: "Search instead for …" was chosen
+        self._typed_instead = ""  # what was typed, when a word of it was respelt
         self.last_ms = 0.0
         self.kind = QComboBox()
         self.kind.setObjectName("searchKind")
@@ -300,13 +302,27 @@ class SearchPane(QWidget):
         self.last_ms = (time.perf_counter() - started) * 1000
         message = _message(found) if text.strip() else _PROMPT
         self.count.setText(message)
+        self._typed_instead = found.typed if found.respelt else ""
         if found.respelt:
-            typed = html.escape(found.typed)
-            self.instead.setText(f'Search instead for <a href="#exact">“{typed}”</a>')
-            self.instead.show()
+            self._show_instead()
         if text.strip():
             self.announced.emit(message)
         return found.results
+
+    def _show_instead(self) -> None:
+        """Show 'Search instead for “…”', its link in the theme's link colour (clear in Dark)."""
+        link = self.instead.palette().color(QPalette.ColorRole.Link).name()
+        typed = html.escape(self._typed_instead)
+        self.instead.setText(
+            f'Search instead for <a href="#exact" style="color:{link}">“{typed}”</a>'
+        )
+        self.instead.show()
+
+    def changeEvent(self, event: QEvent) -> None:
+        """A new theme: the link takes its colour."""
+        super().changeEvent(event)
+        if event.type() == QEvent.Type.PaletteChange and self._typed_instead:
+            self._show_instead()
 
     def first(self) -> Result | None:
         """The best result shown now."""
