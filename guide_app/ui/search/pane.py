@@ -311,7 +311,7 @@ class SearchPane(QWidget):
 
     def _show_instead(self) -> None:
         """Show 'Search instead for “…”', its link in the theme's link colour (clear in Dark)."""
-        link = self.instead.palette().color(QPalette.ColorRole.Link).name()
+        link = self.palette().color(QPalette.ColorRole.Link).name()
         typed = html.escape(self._typed_instead)
         self.instead.setText(
             f'Search instead for <a href="#exact" style="color:{link}">“{typed}”</a>'
