@@ -10,11 +10,10 @@ from pathlib import Path
 
 from guide_app.cli.data_folder import CommandError, holding
 from guide_app.common.safe_files import write_export
-from guide_app.store.review_book import ReviewBook
+from guide_app.store.review_book import ReviewBook, book_of
 from guide_app.store.review_exchange import read_shared, shared_bytes, with_revision
 from guide_app.store.review_import import apply_import, plan_import
 from guide_app.store.review_merge import Conflict
-from guide_app.store.review_place import read_place
 from guide_app.store.reviews import ReviewError
 
 SEND_IN_APP = "Reviews > Send to a colleague…"
@@ -24,8 +23,7 @@ IMPORT_IN_APP = "Reviews > Import review…"
 @contextlib.contextmanager
 def _book(data: Path) -> Iterator[ReviewBook]:
     """The reviews, read (the caller holds the data folder's lock); shared locks given back."""
-    place, problem = read_place(data)
-    book = ReviewBook(data, place=place)
+    book, problem = book_of(data)
     for message in ([problem] if problem else []) + book.load():
         print(message, file=sys.stderr)
     try:

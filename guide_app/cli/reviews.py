@@ -16,8 +16,7 @@ from guide_app.export.review_parts import one_line
 from guide_app.guide.load.loader import load_guide
 from guide_app.guide.model import Guide
 from guide_app.guide.problems import ContentError
-from guide_app.store.review_book import ReviewBook
-from guide_app.store.review_place import read_place
+from guide_app.store.review_book import ReviewBook, book_of
 from guide_app.store.review_summary import summarise
 from guide_app.store.reviews import Review, ReviewError
 
@@ -66,8 +65,7 @@ def read_reviews(data: Path) -> tuple[ReviewBook, list[str]]:
     """
     if data.exists() and not data.is_dir():
         raise CommandError(f"{data} is not a folder")
-    place, problem = read_place(data)
-    book = ReviewBook(data, place=place)
+    book, problem = book_of(data)
     try:
         messages = ([problem] if problem else []) + book.load(inspect_only=True)
     except OSError as error:

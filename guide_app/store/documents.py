@@ -89,7 +89,7 @@ def _refuse_repeated_keys(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
     return found
 
 
-def _parse(raw: bytes) -> Any:
+def parse_json(raw: bytes) -> Any:
     """JSON from `raw` (UTF-8), every string cleaned of lone surrogates; raises ValueError."""
     return clean_data(json.loads(raw.decode("utf-8"), object_pairs_hook=_refuse_repeated_keys))
 
@@ -181,7 +181,7 @@ class Document:
             )
         text = raw.decode("utf-8", errors="replace")
         try:
-            payload = _parse(raw)
+            payload = parse_json(raw)
         except (ValueError, RecursionError) as error:  # ValueError: also a number too long
             return self._damaged(raw, text, f"it is not valid JSON ({_short(error)})")
         if not isinstance(payload, dict) or not isinstance(payload.get(SCHEMA_KEY), int):
@@ -312,7 +312,7 @@ class Document:
             return  # as we last read or wrote it
         raw = self.root.read(self.path)  # raises for a link, pipe or device: never written over
         try:
-            on_disk = _parse(raw)
+            on_disk = parse_json(raw)
         except (ValueError, RecursionError):
             on_disk = None
         version = on_disk.get(SCHEMA_KEY) if isinstance(on_disk, dict) else None

@@ -14,7 +14,7 @@ from guide_app.store.open_reviews import OpenReviews
 from guide_app.store.review_dates import DateError, iso_date
 from guide_app.store.review_files import ReviewFiles
 from guide_app.store.review_lock import Holder
-from guide_app.store.review_place import ReviewPlace
+from guide_app.store.review_place import ReviewPlace, read_place
 from guide_app.store.reviews import (
     MAX_SAMPLE,
     Action,
@@ -390,3 +390,9 @@ class ReviewBook:
             raise ReviewError(f"the action {action.what!r} is there already")
         actions.insert(max(0, min(position, len(actions))), action)
         self._assess(review_id, criterion_id, actions=tuple(actions))
+
+
+def book_of(data: Path, root: DataRoot | None = None) -> tuple[ReviewBook, str]:
+    """A data folder's review book (not read yet) where chosen, and why the choice is unread."""
+    place, problem = read_place(data, root)
+    return ReviewBook(data, root, place), problem

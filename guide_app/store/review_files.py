@@ -4,14 +4,13 @@ from __future__ import annotations
 
 import contextlib
 import errno
-import json
 import logging
 from collections.abc import Mapping
 from functools import partial
 from pathlib import Path
 
 from guide_app.common.safe_files import DataRoot
-from guide_app.store.documents import SCHEMA_KEY, Document, encode
+from guide_app.store.documents import SCHEMA_KEY, Document, encode, parse_json
 from guide_app.store.review_lock import ReviewLocks
 from guide_app.store.review_salvage import check, rescue
 from guide_app.store.reviews import SCHEMA_VERSION, Review, ReviewError
@@ -176,7 +175,7 @@ class ReviewFiles:
         """The review another computer saved (and its bytes); None if not readable as one."""
         try:
             raw = self.root.read(document.path)
-            payload = json.loads(raw)
+            payload = parse_json(raw)  # as Document reads it: repeated keys refused
             if payload.get(SCHEMA_KEY) != SCHEMA_VERSION:
                 return None  # older or newer: the document's own checks deal with it
             review, _bad = Review.from_payload({"id": document.path.stem, **payload})

@@ -73,11 +73,12 @@ class UserData:
     def reviews(self) -> ReviewBook:
         """The review book (data None: in memory only), made but not read until needed."""
         if self._reviews is None:
-            from guide_app.store.review_book import ReviewBook  # reviews are read after start
-            from guide_app.store.review_place import read_place
+            from guide_app.store.review_book import ReviewBook, book_of  # read after start
 
-            place, self.place_problem = read_place(self.data, self.root)
-            self._reviews = ReviewBook(self.data, self.root, place)
+            if self.data is None:
+                self._reviews = ReviewBook(None)
+            else:
+                self._reviews, self.place_problem = book_of(self.data, self.root)
             self._reviews.subscribe(lambda what, review_id: self._tell(REVIEWS, what, review_id))
         return self._reviews
 
