@@ -263,8 +263,11 @@ class DataRoot:
             except FileNotFoundError:
                 if not create:
                     raise
-                current.mkdir()
-                continue
+                try:
+                    current.mkdir()
+                    continue
+                except FileExistsError:  # another process made it a moment ago: check it
+                    mode = os.lstat(current).st_mode
             if not stat.S_ISDIR(mode):
                 raise unsafe(current, mode, "a folder")
         return current

@@ -5,12 +5,13 @@ from __future__ import annotations
 import errno
 import json
 import os
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
 import pytest
 
-from guide_app.common.safe_files import write_atomic
+from guide_app.common.safe_files import DataRoot, UnsafePathError, write_atomic
 from guide_app.store.documents import (
     BACKUPS_KEPT,
     Document,
@@ -176,3 +177,40 @@ class TestDocument:
 def test_iter_json_objects_skips_what_it_cannot_read() -> None:
     text = '{"a": [{"n": 1}, {"n": 2, "x": {"y": 3}}, {"n": BAD}, {"n": 4}'
     assert list(iter_json_objects(text)) == [{"n": 1}, {"n": 2, "x": {"y": 3}}, {"n": 4}]
+
+
+def _made_meanwhile(
+    monkeypatch: pytest.MonkeyPatch, wanted: Path, make: Callable[[Path], object]
+) -> None:
+    """Another process makes `wanted` just after this one looked and found nothing there."""
+    real_lstat = os.lstat
+    made: list[Path] = []
+
+    def late(path: Any, *args: Any, **kwargs: Any) -> os.stat_result:
+        if Path(path) == wanted and not made:
+            made.append(wanted)
+            make(wanted)
+            raise FileNotFoundError(errno.ENOENT, "not there yet", str(path))
+        return real_lstat(path, *args, **kwargs)
+
+    monkeypatch.setattr(os, "lstat", late)
+
+
+def test_a_folder_another_process_makes_at_the_same_moment_is_used(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # Two starts of the guide both make <data>/requests: the slower one must not fail.
+    _made_meanwhile(monkeypatch, tmp_path / "requests", Path.mkdir)
+    assert DataRoot(tmp_path).folder(tmp_path / "requests") == tmp_path / "requests"
+
+
+def test_a_link_made_at_that_moment_is_still_refused(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    elsewhere = tmp_path / "elsewhere"
+    elsewhere.mkdir()
+    data = tmp_path / "data"
+    data.mkdir()
+    _made_meanwhile(monkeypatch, data / "requests", lambda p: p.symlink_to(elsewhere))
+    with pytest.raises(UnsafePathError):
+        DataRoot(data).folder(data / "requests")
